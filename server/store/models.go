@@ -76,6 +76,7 @@ type Code struct {
 	FlowID    string     `bun:"flow_id,notnull"`
 	Hash      string     `bun:"hash,notnull"`
 	Attempts  int        `bun:"attempts,notnull"`
+	Resend    bool       `bun:"resend,notnull"` // made by "Request a new one"
 	ExpiresAt time.Time  `bun:"expires_at,notnull"`
 	UsedAt    *time.Time `bun:"used_at"`
 	CreatedAt time.Time  `bun:"created_at,notnull"`

@@ -15,7 +15,21 @@ const (
 // Key names one message.
 type Key string
 
-var catalogue = map[Key][2]string{}
+var (
+	catalogue = map[Key][2]string{}
+	brand     = "MINI"
+)
+
+// SetBrand sets the brand name put in place of "{brand}" (configuration, not
+// code: the same portal serves "BMW ID"). Call it once at start.
+func SetBrand(b string) {
+	if b != "" {
+		brand = b
+	}
+}
+
+// Brand returns the configured brand name.
+func Brand() string { return brand }
 
 // register adds messages (English, German) to the catalogue; it panics on a
 // duplicate key so a clash is found at start, not by a customer.
@@ -43,10 +57,14 @@ func T(lang string, key Key) string {
 	if !ok {
 		return string(key)
 	}
+	s := v[0]
 	if Lang(lang) == German && v[1] != "" {
-		return v[1]
+		s = v[1]
 	}
-	return v[0]
+	if strings.Contains(s, "{brand}") {
+		s = strings.ReplaceAll(s, "{brand}", brand)
+	}
+	return s
 }
 
 // F is T with "{name}" placeholders replaced by pairs of name, value.

@@ -65,6 +65,7 @@ CREATE TABLE codes (
     flow_id    TEXT NOT NULL,
     hash       TEXT NOT NULL,
     attempts   INTEGER NOT NULL DEFAULT 0,
+    resend     BOOLEAN NOT NULL DEFAULT FALSE,
     expires_at TIMESTAMPTZ NOT NULL,
     used_at    TIMESTAMPTZ,
     created_at TIMESTAMPTZ NOT NULL

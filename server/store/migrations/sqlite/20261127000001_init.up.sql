@@ -65,6 +65,7 @@ CREATE TABLE codes (
     flow_id    TEXT NOT NULL,
     hash       TEXT NOT NULL,
     attempts   INTEGER NOT NULL DEFAULT 0,
+    resend     BOOLEAN NOT NULL DEFAULT 0,
     expires_at TIMESTAMP NOT NULL,
     used_at    TIMESTAMP,
     created_at TIMESTAMP NOT NULL

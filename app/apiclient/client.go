@@ -1,0 +1,187 @@
+// Package apiclient is the app's one typed client for /api/v1. It calls the
+// browser's fetch through go-app's JS bridge instead of net/http, which would
+// add about 5 MB to the wasm. Calls block, so run them inside ctx.Async.
+package apiclient
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// Error is a failed call: the HTTP status (0 when the network is gone) and the
+// server's error envelope.
+type Error struct {
+	Status int
+	Body   api.Error
+}
+
+// Error returns the envelope's message.
+func (e *Error) Error() string {
+	if e.Body.Message != "" {
+		return e.Body.Message
+	}
+	return "request failed (" + strconv.Itoa(e.Status) + ")"
+}
+
+// Offline reports whether the call failed because the server was unreachable.
+func (e *Error) Offline() bool { return e.Status == 0 }
+
+// Code returns the envelope's code.
+func (e *Error) Code() string { return e.Body.Code }
+
+// CodeOffline is the Code of an Error made when fetch itself failed.
+const CodeOffline = "offline"
+
+// Client talks to the API of the page's own origin.
+type Client struct {
+	mu   sync.Mutex
+	csrf string
+	lang string
+}
+
+// SetLang sets the language the server answers messages in.
+func (c *Client) SetLang(lang string) {
+	c.mu.Lock()
+	c.lang = lang
+	c.mu.Unlock()
+}
+
+// Default is the client the app uses.
+var Default = &Client{}
+
+// SetCSRF remembers the session's CSRF token, sent on every state change.
+func (c *Client) SetCSRF(token string) {
+	c.mu.Lock()
+	c.csrf = token
+	c.mu.Unlock()
+}
+
+func (c *Client) token() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.csrf
+}
+
+// Get fetches path into out.
+func (c *Client) Get(path string, out any) error {
+	return c.Do("GET", path, nil, out, nil)
+}
+
+// Post sends in as JSON to path and decodes the answer into out.
+func (c *Client) Post(path string, in, out any) error {
+	return c.Do("POST", path, in, out, nil)
+}
+
+// Do performs one request. headers may add headers (If-Match).
+func (c *Client) Do(method, path string, in, out any, headers map[string]string) error {
+	if app.IsServer {
+		return &Error{Status: 0, Body: api.Error{Code: CodeOffline, Message: "not in a browser"}}
+	}
+	h := map[string]any{"Accept": "application/json"}
+	c.mu.Lock()
+	if c.lang != "" {
+		h["X-Lang"] = c.lang
+	}
+	c.mu.Unlock()
+	for k, v := range headers {
+		h[k] = v
+	}
+	opts := map[string]any{
+		"method":      method,
+		"credentials": "same-origin",
+		"cache":       "no-store",
+		"headers":     h,
+	}
+	if method != "GET" && method != "HEAD" {
+		h[api.HeaderCSRF] = c.token()
+		body := "{}"
+		if in != nil {
+			b, err := json.Marshal(in)
+			if err != nil {
+				return &Error{Body: api.Error{Code: api.CodeBadRequest, Message: err.Error()}}
+			}
+			body = string(b)
+		}
+		h["Content-Type"] = "application/json"
+		opts["body"] = body
+	}
+	if timeout := app.Window().Get("AbortSignal"); timeout.Truthy() && timeout.Get("timeout").Truthy() {
+		opts["signal"] = timeout.Call("timeout", 20000)
+	}
+	status, text, retryAfter, err := fetch(path, opts)
+	if err != nil {
+		return &Error{Status: 0, Body: api.Error{Code: CodeOffline, Message: err.Error()}}
+	}
+	if status >= 200 && status < 300 {
+		if out == nil || strings.TrimSpace(text) == "" {
+			return nil
+		}
+		if err := json.Unmarshal([]byte(text), out); err != nil {
+			return &Error{Status: status, Body: api.Error{Code: api.CodeInternal, Message: "unreadable answer from the server"}}
+		}
+		return nil
+	}
+	e := &Error{Status: status}
+	if json.Unmarshal([]byte(text), &e.Body) != nil || e.Body.Code == "" {
+		e.Body.Code = api.CodeInternal
+	}
+	if e.Body.RetryAfter == 0 && retryAfter != "" {
+		e.Body.RetryAfter, _ = strconv.Atoi(retryAfter)
+	}
+	return e
+}
+
+type fetchResult struct {
+	status     int
+	text       string
+	retryAfter string
+	err        error
+}
+
+type jsError struct{ msg string }
+
+func (e jsError) Error() string { return e.msg }
+
+// fetch runs window.fetch and waits for the status and the body text.
+func fetch(path string, opts map[string]any) (int, string, string, error) {
+	done := make(chan fetchResult, 1)
+	var onResponse, onText, onError app.Func
+	release := func() {
+		onResponse.Release()
+		onText.Release()
+		onError.Release()
+	}
+	var status int
+	var retryAfter string
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- fetchResult{err: jsError{msg}}
+		return nil
+	})
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- fetchResult{status: status, text: args[0].String(), retryAfter: retryAfter}
+		return nil
+	})
+	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
+		res := args[0]
+		status = res.Get("status").Int()
+		if v := res.Get("headers").Call("get", "Retry-After"); v.Truthy() {
+			retryAfter = v.String()
+		}
+		res.Call("text").Call("then", onText).Call("catch", onError)
+		return nil
+	})
+	app.Window().Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
+	r := <-done
+	release()
+	return r.status, r.text, r.retryAfter, r.err
+}

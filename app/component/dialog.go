@@ -1,0 +1,73 @@
+package component
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// Dialog is a modal dialog (role=dialog, aria-modal): focus moves into it
+// when it opens, Tab stays inside, Escape or the close button closes it and
+// the parent returns focus to what opened it.
+type Dialog struct {
+	app.Compo
+	IID      string
+	ITitle   string
+	ILang    string
+	IBody    []app.UI
+	IOnClose func(ctx app.Context)
+}
+
+// OnMount moves focus into the dialog.
+func (d *Dialog) OnMount(ctx app.Context) {
+	ctx.Defer(func(app.Context) {
+		Focus("#" + d.IID + " input, #" + d.IID + " .dialog-body button, #" + d.IID + " .dialog-close")
+	})
+}
+
+// Render draws the dialog over a backdrop.
+func (d *Dialog) Render() app.UI {
+	return app.Div().Class("dialog-backdrop").Body(
+		app.Div().ID(d.IID).Class("dialog").Role("dialog").Aria("modal", "true").
+			Aria("labelledby", d.IID+"-title").OnKeyDown(d.onKey).Body(
+			app.H2().ID(d.IID+"-title").Text(d.ITitle),
+			app.Button().Class("dialog-close").Type("button").Aria("label", i18n.T(d.ILang, i18n.Close)).
+				Text("×").OnClick(func(ctx app.Context, e app.Event) { d.close(ctx) }),
+			app.Div().Class("dialog-body").Body(d.IBody...),
+		),
+	)
+}
+
+func (d *Dialog) close(ctx app.Context) {
+	if d.IOnClose != nil {
+		d.IOnClose(ctx)
+	}
+}
+
+// onKey closes on Escape and keeps Tab inside the dialog.
+func (d *Dialog) onKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Escape":
+		e.PreventDefault()
+		d.close(ctx)
+	case "Tab":
+		root := app.Window().GetElementByID(d.IID)
+		if !root.Truthy() {
+			return
+		}
+		items := root.Call("querySelectorAll", "button:not([disabled]), input:not([disabled]), a[href], select:not([disabled])")
+		n := items.Length()
+		if n == 0 {
+			return
+		}
+		first, last := items.Index(0), items.Index(n-1)
+		active := app.Window().Get("document").Get("activeElement")
+		if e.Get("shiftKey").Bool() && active.Equal(first) {
+			e.PreventDefault()
+			last.Call("focus")
+		} else if !e.Get("shiftKey").Bool() && active.Equal(last) {
+			e.PreventDefault()
+			first.Call("focus")
+		}
+	}
+}

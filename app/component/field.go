@@ -1,0 +1,74 @@
+package component
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// Field is a labelled input with its hint and its error, wired for screen
+// readers (aria-invalid, aria-describedby).
+type Field struct {
+	app.Compo
+	IID           string
+	ILabel        string
+	IType         string // "text" when empty
+	IValue        string
+	IAutocomplete string
+	IInputMode    string
+	IHint         string
+	IError        string
+	IOptional     bool
+	IMaxLength    int
+	ILang         string
+	IDisabled     bool
+	IOnInput      func(ctx app.Context, value string)
+}
+
+// Render draws the field.
+func (f *Field) Render() app.UI {
+	typ := f.IType
+	if typ == "" {
+		typ = "text"
+	}
+	describedBy := ""
+	if f.IHint != "" {
+		describedBy = f.IID + "-hint"
+	}
+	if f.IError != "" {
+		describedBy += " " + f.IID + "-error"
+	}
+	input := app.Input().ID(f.IID).Name(f.IID).Type(typ).Value(f.IValue).
+		Attr("autocomplete", f.IAutocomplete).Disabled(f.IDisabled).
+		OnInput(func(ctx app.Context, e app.Event) {
+			if f.IOnInput != nil {
+				f.IOnInput(ctx, ctx.JSSrc().Get("value").String())
+			}
+		})
+	if f.IInputMode != "" {
+		input = input.Attr("inputmode", f.IInputMode)
+	}
+	if f.IMaxLength > 0 {
+		input = input.MaxLength(f.IMaxLength)
+	}
+	if !f.IOptional {
+		input = input.Required(true)
+	}
+	if f.IError != "" {
+		input = input.Aria("invalid", "true")
+	}
+	if describedBy != "" {
+		input = input.Aria("describedby", describedBy)
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(f.IID).Body(
+			app.Text(f.ILabel),
+			app.If(f.IOptional, func() app.UI {
+				return app.Span().Class("optional").Text(" " + i18n.T(f.ILang, i18n.Optional))
+			}),
+		),
+		input,
+		app.If(f.IHint != "", func() app.UI { return app.P().ID(f.IID + "-hint").Class("hint").Text(f.IHint) }),
+		app.If(f.IError != "", func() app.UI { return app.P().ID(f.IID + "-error").Class("error").Text(f.IError) }),
+	)
+}

@@ -1,0 +1,51 @@
+package component
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// Frame is the shell of every page: skip link, status bar, banners and the
+// main landmark holding the page's content.
+type Frame struct {
+	app.Compo
+	ILang    string
+	ISession state.Session
+	IBody    []app.UI
+
+	updateReady bool
+}
+
+// NewFrame returns a frame.
+func NewFrame(lang string, sess state.Session, body ...app.UI) *Frame {
+	return &Frame{ILang: lang, ISession: sess, IBody: body}
+}
+
+// OnAppUpdate shows that a new version is ready instead of mixing versions.
+func (f *Frame) OnAppUpdate(ctx app.Context) {
+	f.updateReady = ctx.AppUpdateAvailable()
+}
+
+// Render draws the frame.
+func (f *Frame) Render() app.UI {
+	lang := f.ILang
+	return app.Div().Class("frame").Body(
+		app.A().Class("visually-hidden").Href("#main").Text(i18n.T(lang, i18n.NavSkip)),
+		&StatusBar{ILang: lang, ISession: f.ISession},
+		app.If(f.updateReady, func() app.UI {
+			return app.Div().Class("banner banner-update").Aria("live", "polite").Body(
+				app.Text(i18n.T(lang, i18n.UpdateReady)),
+				app.Button().Class("btn btn-secondary").Type("button").Text(i18n.T(lang, i18n.UpdateReload)).
+					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		app.If(f.ISession.Offline && f.ISession.SavedAt != "", func() app.UI {
+			return app.Div().Class("banner banner-offline").Aria("live", "polite").ID("offline-banner").Text(
+				i18n.F(lang, i18n.OfflineBanner, "time", state.FormatSavedAt(f.ISession.SavedAt, lang)) + " · " + i18n.T(lang, i18n.OfflineNoChange),
+			)
+		}),
+		app.Main().ID("main").TabIndex(-1).Body(f.IBody...),
+	)
+}

@@ -1,0 +1,94 @@
+package page
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// AccountData is /profile/account: the MINI ID, Phone ID, password and
+// two-factor rows, each with "Edit".
+type AccountData struct {
+	app.Compo
+	base
+
+	dialog string // which dialog is open ("" = none)
+}
+
+// NewAccountData returns the page.
+func NewAccountData() app.Composer { return &AccountData{} }
+
+// OnNav sets the title.
+func (p *AccountData) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.AccountTitle)) }
+
+// OnMount follows the session and sends a visitor without one to log in.
+func (p *AccountData) OnMount(ctx app.Context) {
+	p.observe(ctx, func() { requireLogin(ctx, p.sess) })
+	requireLogin(ctx, p.sess)
+}
+
+// Render draws the page.
+func (p *AccountData) Render() app.UI {
+	if !p.sess.LoggedIn() {
+		return p.frame(component.Loader(p.t(i18n.Loading)))
+	}
+	me := p.sess.Me
+	twoFactor := p.t(i18n.AccountNotActivated)
+	badge := "badge"
+	if me.TwoFactor {
+		twoFactor, badge = p.t(i18n.AccountActivated), "badge badge-on"
+	}
+	phone := p.t(i18n.AccountPhoneNone)
+	if me.Phone != "" {
+		phone = me.Phone
+		if !me.PhoneVerified {
+			phone += " (" + p.t(i18n.AccountPhoneUnverified) + ")"
+		}
+	}
+	return p.frame(
+		app.Div().Class("medium").Body(
+			app.P().Body(app.A().Href("/profile").Text("‹ "+p.t(i18n.ProfileTitle))),
+			app.Div().Class("card").Body(
+				app.H1().Text(p.t(i18n.AccountTitle)),
+				app.P().Class("lead").Text(p.t(i18n.AccountLead)),
+				app.Div().Class("rows").Body(
+					p.row("email", p.t(i18n.ProfileMiniID), app.Text(me.Email), nil),
+					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), nil),
+					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), nil),
+					p.row("2fa", p.t(i18n.AccountTwoFactor),
+						app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
+						p.edit("edit-2fa", "2fa", p.t(i18n.AccountTwoFactor))),
+				),
+			),
+		),
+		app.If(p.dialog == "2fa", func() app.UI {
+			return &TwoFactorDialog{ILang: p.lang, IEnabled: me.TwoFactor, IOnClose: p.closeDialog("edit-2fa")}
+		}),
+	)
+}
+
+func (p *AccountData) row(id, label string, value app.UI, action app.UI) app.UI {
+	return app.Div().Class("datarow").ID("row-"+id).Body(
+		app.Div().Class("what").Body(
+			app.Div().Class("label").ID("label-"+id).Text(label),
+			app.Div().Class("value").Body(value),
+		),
+		action,
+	)
+}
+
+func (p *AccountData) edit(id, dialog, what string) app.UI {
+	return app.Button().ID(id).Class("btn btn-secondary").Type("button").
+		Aria("describedby", "label-"+dialog).
+		Text(p.t(i18n.Edit)).
+		OnClick(func(ctx app.Context, e app.Event) { p.dialog = dialog })
+}
+
+// closeDialog closes the open dialog and returns focus to its opener.
+func (p *AccountData) closeDialog(openerID string) func(ctx app.Context) {
+	return func(ctx app.Context) {
+		p.dialog = ""
+		ctx.Defer(func(app.Context) { component.Focus("#" + openerID) })
+	}
+}

@@ -1,0 +1,100 @@
+// Package page holds the app's routed pages, one per file. Pages observe the
+// shared state (language, session) and call the API through ctx.Async.
+package page
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
+)
+
+// base is what every page keeps: the language and the session it observes.
+type base struct {
+	lang string
+	sess state.Session
+}
+
+func (b *base) observe(ctx app.Context, onChange ...func()) {
+	state.Observe(ctx, &b.lang, &b.sess, onChange...)
+}
+
+func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
+
+func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.lang, b.sess, body...) }
+
+// formError is a failed submission as a page shows it.
+type formError struct {
+	Message    string
+	Code       string
+	Fields     map[string]string
+	RetryAfter int
+}
+
+// readError turns a client error into words for the page.
+func readError(lang string, err error) formError {
+	var ce *apiclient.Error
+	if !errors.As(err, &ce) {
+		return formError{Message: i18n.T(lang, i18n.ErrServer)}
+	}
+	if ce.Offline() {
+		return formError{Message: i18n.T(lang, i18n.ErrNetwork), Code: apiclient.CodeOffline}
+	}
+	fe := formError{Message: ce.Body.Message, Code: ce.Body.Code, RetryAfter: ce.Body.RetryAfter}
+	if ce.Status >= 500 || fe.Message == "" {
+		fe.Message = i18n.T(lang, i18n.ErrServer)
+	}
+	if ce.Status == 429 {
+		fe.Message = i18n.F(lang, i18n.ErrRateLimited, "seconds", strconv.Itoa(max(fe.RetryAfter, 1)))
+	}
+	if len(ce.Body.Fields) > 0 {
+		fe.Fields = map[string]string{}
+		for k, v := range ce.Body.Fields {
+			fe.Fields[k] = v.Message
+		}
+	}
+	return fe
+}
+
+// check runs a shared validation rule and records its message under field.
+func check(lang string, errs map[string]string, field string, err error) {
+	if code := validate.CodeOf(err); code != "" {
+		errs[field] = i18n.FieldError(lang, field, code)
+	}
+}
+
+// redirectIfLoggedIn sends a logged-in visitor to the profile.
+func redirectIfLoggedIn(ctx app.Context, s state.Session) bool {
+	if s.Status == state.Loaded && s.State == api.StateFull {
+		ctx.Navigate("/profile")
+		return true
+	}
+	return false
+}
+
+// requireLogin sends a visitor without a session to the login page; it
+// reports whether the page may render its content.
+func requireLogin(ctx app.Context, s state.Session) bool {
+	if s.Status == state.Loaded && !s.LoggedIn() {
+		ctx.Navigate("/login")
+		return false
+	}
+	return s.LoggedIn()
+}
+
+// queryParam reads a parameter of the page's URL.
+func queryParam(ctx app.Context, name string) string {
+	return ctx.Page().URL().Query().Get(name)
+}
+
+// setTitle sets the document title: "<page> · <brand> ID".
+func setTitle(ctx app.Context, title string) {
+	ctx.Page().SetTitle(title + " · " + i18n.Brand() + " ID")
+}

@@ -1,0 +1,131 @@
+package page
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
+)
+
+// Login is /login: "E-mail address or Phone ID", "Password", "Log in".
+type Login struct {
+	app.Compo
+	base
+
+	identifier string
+	password   string
+	errs       map[string]string
+	err        formError
+	info       string
+	busy       bool
+}
+
+// NewLogin returns the login page.
+func NewLogin() app.Composer { return &Login{} }
+
+// OnNav sets the title.
+func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLogIn)) }
+
+// OnMount follows the session; a logged-in visitor goes to the profile.
+func (p *Login) OnMount(ctx app.Context) {
+	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
+	redirectIfLoggedIn(ctx, p.sess)
+}
+
+// Render draws the page.
+func (p *Login) Render() app.UI {
+	return p.frame(
+		app.Div().Class("narrow").Body(
+			app.Div().Class("card").Body(
+				app.H1().Text(p.t(i18n.LoginTitle)),
+				app.P().Class("lead").Text(p.t(i18n.LoginLead)),
+				component.Alert(component.AlertError, p.err.Message, p.resendButton()),
+				component.Alert(component.AlertOK, p.info),
+				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
+						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"], ILang: p.lang,
+						IOnInput: func(ctx app.Context, v string) { p.identifier = v }},
+					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password",
+						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"], ILang: p.lang,
+						IOnInput: func(ctx app.Context, v string) { p.password = v }},
+					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.LoginButton)),
+				),
+				app.Div().Class("links").Body(
+					app.A().Href("/forgot-password").Text(p.t(i18n.LoginForgot)),
+					app.Span().Body(
+						app.Text(p.t(i18n.LoginNoAccount)+" "),
+						app.A().Href("/register").Text(p.t(i18n.LoginRegisterNow)),
+					),
+				),
+			),
+		),
+	)
+}
+
+func (p *Login) resendButton() app.UI {
+	if p.err.Code != api.CodeNotConfirmed {
+		return nil
+	}
+	return app.Div().Class("actions").Body(
+		app.Button().Class("btn btn-secondary").Type("button").Text(p.t(i18n.LoginResendLink)).OnClick(p.resend),
+	)
+}
+
+func (p *Login) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.errs = map[string]string{}
+	p.err, p.info = formError{}, ""
+	_, _, err := validate.Identifier(p.identifier)
+	check(p.lang, p.errs, "identifier", err)
+	if p.password == "" {
+		p.errs["password"] = i18n.FieldError(p.lang, "password", validate.CodeRequired)
+	}
+	if len(p.errs) > 0 {
+		p.err.Message = p.t(i18n.ErrFixFields)
+		component.Focus("[aria-invalid=true]")
+		return
+	}
+	p.busy = true
+	req := api.LoginRequest{Identifier: p.identifier, Password: p.password}
+	ctx.Async(func() {
+		var out api.Session
+		err := apiclient.Default.Post(api.PathLogin, req, &out)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = false
+			if err != nil {
+				p.err = readError(p.lang, err)
+				p.errs = p.err.Fields
+				p.password = ""
+				return
+			}
+			apiclient.Default.SetCSRF(out.CSRFToken)
+			p.password = ""
+			if out.State == api.StateSecondStep {
+				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail})
+				ctx.Navigate("/login/code")
+				return
+			}
+			state.LoadSession(ctx)
+			ctx.Navigate("/profile")
+		})
+	})
+}
+
+func (p *Login) resend(ctx app.Context, e app.Event) {
+	email := p.identifier
+	ctx.Async(func() {
+		err := apiclient.Default.Post(api.PathRegisterResend, api.EmailRequest{Email: email}, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.err = readError(p.lang, err)
+				return
+			}
+			p.err = formError{}
+			p.info = p.t(i18n.LoginLinkSent)
+		})
+	})
+}

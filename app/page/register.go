@@ -1,0 +1,200 @@
+package page
+
+import (
+	"strings"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
+)
+
+// keyPendingEmail keeps the registered address for the confirmation page
+// (in sessionStorage: gone when the tab closes).
+const keyPendingEmail = "pending_email"
+
+// Register is /register: login data, personal data, address, contact,
+// consent, then "Register".
+type Register struct {
+	app.Compo
+	base
+
+	r     api.RegisterRequest
+	meter *component.StrengthMeter
+	errs  map[string]string
+	err   formError
+	busy  bool
+}
+
+// NewRegister returns the page.
+func NewRegister() app.Composer { return &Register{meter: &component.StrengthMeter{}} }
+
+// OnNav sets the title.
+func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.RegisterButton)) }
+
+// OnMount follows the session; a logged-in visitor goes to the profile.
+func (p *Register) OnMount(ctx app.Context) {
+	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
+}
+
+func (p *Register) field(id string, label i18n.Key, value *string, opts ...func(*component.Field)) app.UI {
+	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *value, IError: p.errs[id], ILang: p.lang,
+		IOnInput: func(ctx app.Context, v string) { *value = v }}
+	for _, o := range opts {
+		o(f)
+	}
+	return f
+}
+
+func typ(t string) func(*component.Field)  { return func(f *component.Field) { f.IType = t } }
+func auto(a string) func(*component.Field) { return func(f *component.Field) { f.IAutocomplete = a } }
+func optional() func(*component.Field)     { return func(f *component.Field) { f.IOptional = true } }
+func hint(h string) func(*component.Field) { return func(f *component.Field) { f.IHint = h } }
+
+// Render draws the form.
+func (p *Register) Render() app.UI {
+	salutations := make([]component.Option, 0, len(validate.Salutations))
+	for _, s := range validate.Salutations {
+		salutations = append(salutations, component.Option{Value: s, Label: i18n.Salutation(p.lang, s)})
+	}
+	countries := countryOptions(p.lang)
+	return p.frame(app.Div().Class("medium").Body(
+		app.Div().Class("card").Body(
+			app.H1().Text(p.t(i18n.RegisterTitle)),
+			app.P().Class("lead").Text(p.t(i18n.RegisterLead)),
+			component.Alert(component.AlertError, p.err.Message),
+			app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+				app.FieldSet().Body(
+					app.Legend().Text(p.t(i18n.RegisterLoginData)),
+					p.field("email", i18n.FieldEmail, &p.r.Email, typ("email"), auto("email")),
+					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password", IValue: p.r.Password,
+						IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"], ILang: p.lang,
+						IOnInput: func(ctx app.Context, v string) {
+							p.r.Password = v
+							p.meter.Inputs(p.r.Email, p.r.FirstName, p.r.LastName)
+							p.meter.Check(ctx, v)
+						}},
+					p.meter.Lang(p.lang),
+				),
+				app.FieldSet().Body(
+					app.Legend().Text(p.t(i18n.RegisterPersonal)),
+					app.Div().Class("row2").Body(
+						&component.Select{IID: "salutation", ILabel: p.t(i18n.FieldSalutation), IValue: p.r.Salutation,
+							IOptions: salutations, IPrompt: p.t(i18n.ChooseOne), IError: p.errs["salutation"],
+							IOnChange: func(ctx app.Context, v string) { p.r.Salutation = v }},
+						p.field("title", i18n.FieldTitle, &p.r.Title, optional(), auto("honorific-prefix")),
+					),
+					app.Div().Class("row2").Body(
+						p.field("first_name", i18n.FieldFirstName, &p.r.FirstName, auto("given-name")),
+						p.field("last_name", i18n.FieldLastName, &p.r.LastName, auto("family-name")),
+					),
+					p.field("birth_date", i18n.FieldBirthDate, &p.r.BirthDate, typ("date"), optional(), auto("bday"), hint(p.t(i18n.HintBirthDate))),
+				),
+				app.FieldSet().Body(
+					app.Legend().Text(p.t(i18n.RegisterAddress)),
+					p.field("street", i18n.FieldStreet, &p.r.Street, auto("street-address")),
+					app.Div().Class("row2 row-postcode").Body(
+						p.field("postcode", i18n.FieldPostcode, &p.r.Postcode, auto("postal-code")),
+						p.field("city", i18n.FieldCity, &p.r.City, auto("address-level2")),
+					),
+					&component.Select{IID: "country", ILabel: p.t(i18n.FieldCountry), IValue: p.r.Country,
+						IOptions: countries, IPrompt: p.t(i18n.ChooseOne), IError: p.errs["country"],
+						IOnChange: func(ctx app.Context, v string) { p.r.Country = v }},
+				),
+				app.FieldSet().Body(
+					app.Legend().Text(p.t(i18n.RegisterContact)),
+					p.field("phone", i18n.FieldPhone, &p.r.Phone, typ("tel"), optional(), auto("tel"), hint(p.t(i18n.HintPhone))),
+				),
+				app.FieldSet().Body(
+					app.Legend().Text(p.t(i18n.RegisterConsent)),
+					p.checkbox("accept_terms", i18n.FieldTerms, &p.r.AcceptTerms),
+					p.checkbox("accept_privacy", i18n.FieldPrivacy, &p.r.AcceptPrivacy),
+				),
+				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.RegisterButton)),
+			),
+			app.Div().Class("links").Body(app.A().Href("/login").Text(p.t(i18n.RegisterHaveAccount))),
+		),
+	))
+}
+
+func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
+	in := app.Input().Type("checkbox").ID(id).Checked(*v).Required(true).
+		OnChange(func(ctx app.Context, e app.Event) { *v = ctx.JSSrc().Get("checked").Bool() })
+	if msg := p.errs[id]; msg != "" {
+		in = in.Aria("invalid", "true").Aria("describedby", id+"-error")
+	}
+	return app.Div().Body(
+		app.Div().Class("check").Body(in, app.Label().For(id).Text(p.t(label))),
+		app.If(p.errs[id] != "", func() app.UI { return app.P().ID(id + "-error").Class("field error").Text(p.errs[id]) }),
+	)
+}
+
+// countryOptions lists the countries of residence in the reader's language.
+func countryOptions(lang string) []component.Option {
+	out := make([]component.Option, 0, len(validate.Countries))
+	for _, c := range validate.Countries {
+		out = append(out, component.Option{Value: c, Label: i18n.Country(lang, c)})
+	}
+	return out
+}
+
+func (p *Register) validate() map[string]string {
+	errs := map[string]string{}
+	r := p.r
+	check(p.lang, errs, "email", validate.Email(validate.NormalizeEmail(r.Email)))
+	check(p.lang, errs, "password", validate.Password(r.Password))
+	check(p.lang, errs, "salutation", validate.Salutation(r.Salutation))
+	check(p.lang, errs, "title", validate.OptionalTitle(strings.TrimSpace(r.Title)))
+	check(p.lang, errs, "first_name", validate.Name(r.FirstName))
+	check(p.lang, errs, "last_name", validate.Name(r.LastName))
+	check(p.lang, errs, "birth_date", validate.BirthDate(strings.TrimSpace(r.BirthDate), time.Now()))
+	check(p.lang, errs, "street", validate.Street(r.Street))
+	check(p.lang, errs, "city", validate.City(r.City))
+	check(p.lang, errs, "country", validate.Country(r.Country))
+	if r.Country != "" {
+		check(p.lang, errs, "postcode", validate.Postcode(r.Country, r.Postcode))
+	}
+	if strings.TrimSpace(r.Phone) != "" {
+		check(p.lang, errs, "phone", validate.Phone(validate.NormalizePhone(r.Phone)))
+	}
+	if !r.AcceptTerms {
+		errs["accept_terms"] = i18n.FieldError(p.lang, "accept_terms", validate.CodeRequired)
+	}
+	if !r.AcceptPrivacy {
+		errs["accept_privacy"] = i18n.FieldError(p.lang, "accept_privacy", validate.CodeRequired)
+	}
+	return errs
+}
+
+func (p *Register) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.err = formError{}
+	p.errs = p.validate()
+	if len(p.errs) > 0 {
+		p.err.Message = p.t(i18n.ErrFixFields)
+		ctx.Defer(func(app.Context) { component.Focus("[aria-invalid=true]") })
+		return
+	}
+	p.busy = true
+	req := p.r
+	req.Language = ""
+	ctx.Async(func() {
+		err := apiclient.Default.Post(api.PathRegister, req, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = false
+			if err != nil {
+				p.err = readError(p.lang, err)
+				p.errs = p.err.Fields
+				ctx.Defer(func(app.Context) { component.Focus("[aria-invalid=true]") })
+				return
+			}
+			ctx.SessionStorage().Set(keyPendingEmail, validate.NormalizeEmail(req.Email))
+			p.r = api.RegisterRequest{}
+			ctx.Navigate("/register/confirm")
+		})
+	})
+}

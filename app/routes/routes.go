@@ -1,0 +1,60 @@
+// Package routes registers every page of the app. The wasm main and the
+// server both call Register, so each page is prerendered by the server from
+// the same components the browser runs.
+package routes
+
+import (
+	"regexp"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/page"
+)
+
+// NotFoundPath is where the server renders the 404 page from.
+const NotFoundPath = "/not-found"
+
+var pages = map[string]func() app.Composer{
+	"/":                 page.NewHome,
+	"/login":            page.NewLogin,
+	"/login/code":       page.NewLoginCode,
+	"/register":         page.NewRegister,
+	"/register/confirm": page.NewConfirmPending,
+	"/confirm":          page.NewConfirm,
+	"/forgot-password":  page.NewForgot,
+	"/reset-password":   page.NewReset,
+	"/profile":          page.NewProfile,
+	"/profile/account":  page.NewAccountData,
+	NotFoundPath:        page.NewNotFound,
+}
+
+var patterns = map[string]func() app.Composer{}
+
+var once sync.Once
+
+// Register registers the routes with go-app (once).
+func Register() {
+	once.Do(func() {
+		for path, newPage := range pages {
+			app.Route(path, newPage)
+		}
+		for pattern, newPage := range patterns {
+			app.RouteWithRegexp(pattern, newPage)
+		}
+		app.NotFound = page.NewNotFound()
+	})
+}
+
+// Known reports whether path is one of the app's pages.
+func Known(path string) bool {
+	if _, ok := pages[path]; ok {
+		return path != NotFoundPath
+	}
+	for pattern := range patterns {
+		if regexp.MustCompile(pattern).MatchString(path) {
+			return true
+		}
+	}
+	return false
+}

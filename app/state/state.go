@@ -1,0 +1,153 @@
+// Package state holds the app's shared state (the session, the profile, the
+// language) and the actions that load and change it through the API. Pages
+// observe the state; they never keep their own copy of the session.
+package state
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// State keys.
+const (
+	KeyLang    = "lang"
+	KeySession = "session"
+)
+
+// Status is where a loaded thing stands.
+type Status int
+
+// The statuses of a loaded thing.
+const (
+	NeverLoaded Status = iota
+	Loading
+	LoadingErr
+	Loaded
+)
+
+// Session is the app's view of who is logged in.
+type Session struct {
+	Status      Status
+	State       string // api.StateNone, StateSecondStep, StateFull
+	MaskedEmail string
+	Me          *api.Me
+	Offline     bool   // shown from the device's copy; the server was unreachable
+	SavedAt     string // when the device's copy was saved (RFC 3339)
+	Err         string
+}
+
+// LoggedIn reports whether a full session is known.
+func (s Session) LoggedIn() bool { return s.State == api.StateFull && s.Me != nil }
+
+// Observe makes a page follow the language and the session, and loads the
+// session the first time anything asks for it.
+// onChange, when given, runs after each change of the session.
+func Observe(ctx app.Context, lang *string, sess *Session, onChange ...func()) {
+	ctx.ObserveState(KeyLang, lang)
+	obs := ctx.ObserveState(KeySession, sess)
+	for _, f := range onChange {
+		obs.OnChange(f)
+	}
+	var cur Session
+	ctx.GetState(KeySession, &cur)
+	if cur.Status == NeverLoaded {
+		LoadSession(ctx)
+	}
+	var l string
+	ctx.GetState(KeyLang, &l)
+	if l == "" {
+		SetLang(ctx, initialLang(ctx))
+	}
+}
+
+// SetLang switches the whole app's language.
+func SetLang(ctx app.Context, lang string) {
+	lang = i18n.Lang(lang)
+	ctx.SetState(KeyLang, lang)
+	apiclient.Default.SetLang(lang)
+	ctx.LocalStorage().Set("lang", lang)
+	app.Window().Get("document").Get("documentElement").Set("lang", lang)
+}
+
+func initialLang(ctx app.Context) string {
+	var saved string
+	if err := ctx.LocalStorage().Get("lang", &saved); err == nil && saved != "" {
+		return saved
+	}
+	if nav := app.Window().Get("navigator"); nav.Truthy() {
+		if l := nav.Get("language"); l.Truthy() {
+			return i18n.Lang(l.String())
+		}
+	}
+	return i18n.English
+}
+
+// LoadSession asks the server who is logged in (and remembers the CSRF token).
+func LoadSession(ctx app.Context) {
+	var cur Session
+	ctx.GetState(KeySession, &cur)
+	cur.Status = Loading
+	ctx.SetState(KeySession, cur)
+	ctx.Async(func() {
+		next := fetchSession()
+		ctx.Dispatch(func(ctx app.Context) {
+			if next.Me != nil && next.Me.Language != "" {
+				SetLang(ctx, next.Me.Language)
+			}
+			ctx.SetState(KeySession, next)
+		})
+	})
+}
+
+func fetchSession() Session {
+	var s api.Session
+	if err := apiclient.Default.Get(api.PathSession, &s); err != nil {
+		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
+	}
+	apiclient.Default.SetCSRF(s.CSRFToken)
+	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail}
+	if s.State == api.StateFull {
+		var me api.Me
+		if err := apiclient.Default.Get(api.PathMe, &me); err != nil {
+			return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
+		}
+		next.Me = &me
+	}
+	return next
+}
+
+// SetMe replaces the profile after a change the server confirmed.
+func SetMe(ctx app.Context, me api.Me) {
+	var cur Session
+	ctx.GetState(KeySession, &cur)
+	cur.Me = &me
+	cur.State = api.StateFull
+	cur.Status = Loaded
+	ctx.SetState(KeySession, cur)
+	if me.Language != "" {
+		SetLang(ctx, me.Language)
+	}
+}
+
+// Refresh reloads the session and profile in the background.
+func Refresh(ctx app.Context) { LoadSession(ctx) }
+
+// Logout ends the session on the server and forgets everything personal.
+func Logout(ctx app.Context) {
+	ctx.Async(func() {
+		apiclient.Default.Post(api.PathLogout, nil, nil)
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.SetState(KeySession, Session{Status: NeverLoaded, State: api.StateNone})
+			LoadSession(ctx)
+			ctx.Navigate("/login")
+		})
+	})
+}
+
+func isOffline(err error) bool {
+	e, ok := err.(*apiclient.Error)
+	return ok && e.Offline()
+}

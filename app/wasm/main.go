@@ -1,0 +1,16 @@
+// Command wasm is the browser build of the portal: it registers the routes
+// and hands the page to go-app.
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/routes"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+func main() {
+	routes.Register()
+	i18n.SetBrand(app.Getenv("BRAND"))
+	app.RunWhenOnBrowser()
+}

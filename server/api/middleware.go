@@ -1,0 +1,133 @@
+package api
+
+import (
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// contentSecurityPolicy allows the app's own scripts and the WebAssembly
+// ('wasm-unsafe-eval' is what instantiating app.wasm needs) and no inline
+// script: go-app's pages load wasm_exec.js and app.js as files. go-app sets
+// element styles from Go through the CSSOM, which CSP does not restrict, and
+// the app sets no style attributes, so style-src needs no 'unsafe-inline'.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+	"manifest-src 'self'; worker-src 'self'; frame-src 'none'; object-src 'none'; " +
+	"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// SecurityHeaders sets the strict headers on every response.
+func SecurityHeaders(secure bool, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+		if secure {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// ClientIP stores the client's address in the request context: the peer
+// address, or — only when the peer is a trusted proxy — the rightmost
+// X-Forwarded-For entry that is not itself a trusted proxy.
+func ClientIP(trusted []*net.IPNet, next http.Handler) http.Handler {
+	isTrusted := func(ip net.IP) bool {
+		for _, n := range trusted {
+			if n.Contains(ip) {
+				return true
+			}
+		}
+		return false
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			host = r.RemoteAddr
+		}
+		client := host
+		if ip := net.ParseIP(host); ip != nil && isTrusted(ip) {
+			hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+			for i := len(hops) - 1; i >= 0; i-- {
+				hop := net.ParseIP(strings.TrimSpace(hops[i]))
+				if hop == nil {
+					break
+				}
+				client = hop.String()
+				if !isTrusted(hop) {
+					break
+				}
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(auth.WithClientIP(r.Context(), client)))
+	})
+}
+
+// sameOrigin reports whether a state-changing request comes from the portal's
+// own pages: its Origin must be the configured BASE_URL's origin or the
+// origin the request itself was addressed to.
+func (s *Server) sameOrigin(r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin == "" || origin == "null" {
+		return false
+	}
+	base := s.cfg.BaseURL.Scheme + "://" + s.cfg.BaseURL.Host
+	if origin == base {
+		return true
+	}
+	scheme := "http"
+	if r.TLS != nil || s.cfg.Secure() {
+		scheme = "https"
+	}
+	return origin == scheme+"://"+r.Host
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// ctxHandler is a handler that gets the request's session.
+type ctxHandler func(w http.ResponseWriter, r *http.Request, cur *auth.Current)
+
+// withSession loads the session; for state-changing methods it first checks
+// the Origin and the session's CSRF token.
+func (s *Server) withSession(h ctxHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		cur, err := s.sessions.Load(r)
+		if err != nil {
+			fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if !s.sameOrigin(r) {
+				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: "This request must come from the portal's own pages."}, nil)
+				return
+			}
+			tok := r.Header.Get(api.HeaderCSRF)
+			if tok == "" || !cur.Exists() || !auth.EqualTokens(tok, cur.CSRF()) {
+				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: "The page was open too long. Reload it and try again."}, nil)
+				return
+			}
+		}
+		h(w, r, cur)
+	}
+}
+
+// full allows only fully logged-in sessions (not one waiting for its code).
+func (s *Server) full(h ctxHandler) http.HandlerFunc {
+	return s.withSession(func(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+		if !cur.Full() {
+			fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: "Please log in."}, nil)
+			return
+		}
+		h(w, r, cur)
+	})
+}

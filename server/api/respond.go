@@ -1,0 +1,58 @@
+package api
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// writeJSON writes v with status. Every API answer is personal or
+// per-session, so none may be stored by a cache.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// fail writes the error envelope and logs: 5xx at error level with the cause
+// (the client sees only a generic message), 4xx at warn level.
+func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause error) {
+	if status >= 500 {
+		slog.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)
+		e = api.Error{Code: api.CodeInternal, Message: i18n.T(langOf(r), i18n.ErrServer)}
+	} else {
+		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", status, "code", e.Code}
+		if cause != nil {
+			attrs = append(attrs, "err", cause.Error())
+		}
+		slog.WarnContext(r.Context(), "api: request refused", attrs...)
+	}
+	if e.RetryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))
+	}
+	writeJSON(w, status, e)
+}
+
+// failFields answers 400 with a message per field, in the caller's language.
+func failFields(w http.ResponseWriter, r *http.Request, fields map[string]string) {
+	lang := langOf(r)
+	e := api.Error{Code: api.CodeInvalid, Message: i18n.T(lang, i18n.ErrFixFields), Fields: map[string]api.FieldError{}}
+	for f, code := range fields {
+		e.Fields[f] = api.FieldError{Code: code, Message: i18n.FieldError(lang, f, code)}
+	}
+	fail(w, r, http.StatusBadRequest, e, nil)
+}
+
+// langOf picks the language of answers: the X-Lang header the app sends,
+// else Accept-Language.
+func langOf(r *http.Request) string {
+	if l := r.Header.Get("X-Lang"); l != "" {
+		return i18n.Lang(l)
+	}
+	return i18n.Lang(r.Header.Get("Accept-Language"))
+}

@@ -1,0 +1,74 @@
+// Package api is the portal's JSON API under /api/v1: plain net/http
+// handlers, registered in one place, each reading decode → validate → use
+// case → respond.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+
+	"github.com/uptrace/bun"
+
+	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// Server holds what the handlers need.
+type Server struct {
+	cfg      config.Config
+	db       *bun.DB
+	clock    clock.Clock
+	auth     *auth.Service
+	sessions *auth.SessionStore
+	limits   *limiter
+	log      *slog.Logger
+	help     HelpService
+}
+
+// Deps are the use cases the API is built on.
+type Deps struct {
+	Config   config.Config
+	DB       *bun.DB
+	Clock    clock.Clock
+	Auth     *auth.Service
+	Sessions *auth.SessionStore
+	Help     HelpService
+	Log      *slog.Logger
+}
+
+// New returns the API server.
+func New(d Deps) *Server {
+	return &Server{
+		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
+		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help,
+	}
+}
+
+// Routes registers every API endpoint on mux.
+func (s *Server) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET "+api.PathSession, s.withSession(s.getSession))
+	mux.HandleFunc("POST "+api.PathRegister, s.throttle("register", s.withSession(s.register)))
+	mux.HandleFunc("POST "+api.PathRegisterResend, s.throttle("mail", s.withSession(s.resendConfirmation)))
+	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.confirm)))
+	mux.HandleFunc("POST "+api.PathLogin, s.throttle("login", s.withSession(s.login)))
+	mux.HandleFunc("POST "+api.PathLoginCode, s.throttle("code", s.withSession(s.loginCode)))
+	mux.HandleFunc("POST "+api.PathLoginResend, s.throttle("mail", s.withSession(s.loginResend)))
+	mux.HandleFunc("POST "+api.PathLogout, s.withSession(s.logout))
+	mux.HandleFunc("POST "+api.PathForgot, s.throttle("mail", s.withSession(s.forgot)))
+	mux.HandleFunc("POST "+api.PathReset, s.throttle("reset", s.withSession(s.reset)))
+	mux.HandleFunc("POST "+api.PathStrength, s.throttle("help", s.withSession(s.strength)))
+	mux.HandleFunc("GET "+api.PathMe, s.full(s.me))
+
+	mux.HandleFunc("POST "+api.PathTwoFactorStart, s.throttle("login", s.full(s.twoFactorStart)))
+	mux.HandleFunc("POST "+api.PathTwoFactorResend, s.throttle("mail", s.full(s.twoFactorResend)))
+	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
+
+	s.helpRoutes(mux)
+
+	// Anything else under the API is a JSON 404, not the app's HTML page.
+	mux.HandleFunc(api.Prefix+"/", func(w http.ResponseWriter, r *http.Request) {
+		fail(w, r, http.StatusNotFound, api.Error{Code: api.CodeNotFound, Message: "There is no such API endpoint."}, nil)
+	})
+}

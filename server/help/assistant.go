@@ -1,0 +1,239 @@
+package help
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// Errors of a question the assistant refuses; the handler answers 400.
+var (
+	ErrQuestionEmpty   = errors.New("help: the question is empty")
+	ErrQuestionTooLong = fmt.Errorf("help: the question is longer than %d characters", api.AssistantMaxQuestion)
+)
+
+// ValidateQuestion checks a question: not blank, at most
+// api.AssistantMaxQuestion characters (runes, as the browser counts them).
+func ValidateQuestion(q string) error {
+	if strings.TrimSpace(q) == "" {
+		return ErrQuestionEmpty
+	}
+	if utf8.RuneCountInString(q) > api.AssistantMaxQuestion {
+		return ErrQuestionTooLong
+	}
+	return nil
+}
+
+// Answerer answers a customer's question about the portal. RetrievalAnswerer
+// is the built-in one; a hosted language model can be put behind the same
+// endpoint by implementing Answerer on top of a Retriever, whose passages
+// ground its answer (and whose article it links).
+type Answerer interface {
+	Answer(ctx context.Context, q string) (Answer, error)
+}
+
+// Retriever finds the passages of the help articles that answer q, in lang:
+// the k best articles, best first, each with its best passages.
+type Retriever interface {
+	Retrieve(ctx context.Context, q, lang string, k int) ([]Passage, error)
+}
+
+var (
+	_ Retriever = (*Service)(nil)
+	_ Answerer  = (*RetrievalAnswerer)(nil)
+)
+
+// ArticleRef names an article an answer links to.
+type ArticleRef struct {
+	Slug, Lang, Title, FirstLine string
+}
+
+// Passage is one paragraph (or one list of steps) of an article, as plain
+// text, with how well its article and it answer the question.
+type Passage struct {
+	Article ArticleRef
+	Index   int    // position of the passage in its article
+	Heading string // the heading the passage sits under, if any
+	Text    string
+	// Score ranks the passage's article for the question (0..1).
+	Score float64
+	// Confidence (0..1) says how much of the question the article covers:
+	// below a threshold the article does not really answer it.
+	Confidence float64
+	// Match (0..1) is how much of the question this passage covers.
+	Match float64
+}
+
+// Answer is the assistant's reply.
+type Answer struct {
+	Found bool
+	// Text is the answer as plain text, or, when nothing was found, the
+	// message saying so.
+	Text        string
+	Lang        string
+	Article     *ArticleRef
+	Suggestions []ArticleRef
+}
+
+// API converts the answer for the wire.
+func (a Answer) API() api.AssistantAnswer {
+	out := api.AssistantAnswer{Found: a.Found, Answer: a.Text, Lang: a.Lang, Suggestions: []api.HelpArticleSummary{}}
+	if a.Article != nil {
+		out.Article = &api.HelpArticleSummary{Slug: a.Article.Slug, Title: a.Article.Title, FirstLine: a.Article.FirstLine}
+	}
+	for _, s := range a.Suggestions {
+		out.Suggestions = append(out.Suggestions, api.HelpArticleSummary{Slug: s.Slug, Title: s.Title, FirstLine: s.FirstLine})
+	}
+	return out
+}
+
+// NoAnswer is what the assistant says below its confidence threshold.
+var NoAnswer = map[string]string{
+	English: "I don't have an answer for that — here are articles that may help",
+	German:  "Darauf habe ich keine gute Antwort – diese Artikel könnten helfen",
+}
+
+// Answer limits of RetrievalAnswerer.
+const (
+	// MinConfidence is the confidence below which no answer is given.
+	MinConfidence = 0.4
+	// MaxAnswer is the longest answer, in characters.
+	MaxAnswer = 600
+)
+
+// RetrievalAnswerer answers with the best passages of the best article the
+// Retriever finds, in the language of the question.
+type RetrievalAnswerer struct {
+	Retriever Retriever
+	// Popular, when set, suggests articles when retrieval finds none.
+	Popular func(ctx context.Context, lang string, n int) []ArticleRef
+}
+
+// Answer validates q, detects its language (trying both when unsure), and
+// answers from the best article; below MinConfidence it says so and
+// suggests up to three articles.
+func (r *RetrievalAnswerer) Answer(ctx context.Context, q string) (Answer, error) {
+	if err := ValidateQuestion(q); err != nil {
+		return Answer{}, err
+	}
+	lang, sure := DetectLang(q)
+	langs := []string{lang}
+	if !sure {
+		langs = languages
+	}
+	var best []Passage
+	for _, l := range langs {
+		ps, err := r.Retriever.Retrieve(ctx, q, l, 3)
+		if err != nil {
+			return Answer{}, err
+		}
+		if len(ps) > 0 && (len(best) == 0 || ps[0].Confidence > best[0].Confidence) {
+			best, lang = ps, l
+		}
+	}
+	if len(best) == 0 || best[0].Confidence < MinConfidence {
+		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3)}
+		if len(a.Suggestions) == 0 && r.Popular != nil {
+			a.Suggestions = r.Popular(ctx, lang, 3)
+		}
+		return a, nil
+	}
+	ref := best[0].Article
+	return Answer{Found: true, Lang: lang, Text: compose(best, ref.Slug), Article: &ref}, nil
+}
+
+// suggestions returns up to n distinct articles of ps that match at least
+// a little.
+func suggestions(ps []Passage, n int) []ArticleRef {
+	var out []ArticleRef
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if seen[p.Article.Slug] || p.Confidence <= 0 {
+			continue
+		}
+		seen[p.Article.Slug] = true
+		out = append(out, p.Article)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// compose builds the answer from one article's passages: the best one, and
+// the next best while it fits MaxAnswer, in the article's order.
+func compose(ps []Passage, slug string) string {
+	var mine []Passage
+	for _, p := range ps {
+		if p.Article.Slug == slug {
+			mine = append(mine, p)
+		}
+	}
+	chosen := []Passage{mine[0]}
+	size := utf8.RuneCountInString(mine[0].Text)
+	for _, p := range mine[1:] {
+		n := utf8.RuneCountInString(p.Text)
+		if p.Match <= 0 || size+n+2 > MaxAnswer || size > MaxAnswer/2 {
+			break
+		}
+		chosen = append(chosen, p)
+		size += n + 2
+	}
+	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Index < chosen[j].Index })
+	texts := make([]string, len(chosen))
+	for i, p := range chosen {
+		texts[i] = p.Text
+	}
+	return clipLines(strings.Join(texts, "\n\n"), MaxAnswer)
+}
+
+// clipLines shortens s to max characters at a line end when it can (a list
+// of steps keeps whole steps), else at a word.
+func clipLines(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	cut := string([]rune(s)[:max-1])
+	if i := strings.LastIndex(cut, "\n"); i > len(cut)/2 {
+		return strings.TrimRight(cut[:i], "\n") + "\n…"
+	}
+	return clip(s, max)
+}
+
+// Ask answers a question with the service's Answerer, for the wire.
+// ErrQuestionEmpty and ErrQuestionTooLong mean a bad request.
+func (s *Service) Ask(ctx context.Context, q string) (api.AssistantAnswer, error) {
+	if err := ValidateQuestion(q); err != nil {
+		return api.AssistantAnswer{}, err
+	}
+	a, err := s.answerer.Answer(ctx, q)
+	if err != nil {
+		return api.AssistantAnswer{}, fmt.Errorf("help: answer: %w", err)
+	}
+	return a.API(), nil
+}
+
+// UseAnswerer replaces the built-in RetrievalAnswerer, for example by one
+// that asks a hosted language model grounded on s.Retrieve. Call it before
+// serving.
+func (s *Service) UseAnswerer(a Answerer) { s.answerer = a }
+
+// popular suggests the most read articles.
+func (s *Service) popular(ctx context.Context, lang string, n int) []ArticleRef {
+	list, err := s.MostRead(ctx, lang, n)
+	if err != nil {
+		return nil
+	}
+	out := make([]ArticleRef, 0, len(list))
+	for _, a := range list {
+		if d, ok := s.docs[lang+"/"+a.Slug]; ok {
+			out = append(out, d.ref())
+		}
+	}
+	return out
+}

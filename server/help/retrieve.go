@@ -1,0 +1,127 @@
+package help
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Retrieve finds the k articles in lang that best answer q and returns their
+// passages, best article first and within it best passage first (at most
+// three per article). It is the grounding a hosted language model would
+// get, and what RetrievalAnswerer answers from.
+//
+// It runs in two steps: bleve gives candidates (stemmed, fuzzy, the
+// customer's words mapped to the articles' by the synonym table), then a
+// re-ranking scores each candidate by how much of the question it covers —
+// each question word weighted by how rare it is among the articles (idf), so
+// "code" counts more than "MINI" — in the whole article, in its title and
+// topic, and in its best paragraph. A question word matches an article word
+// exactly (same stem), by a typo (edit distance 1, or 2 for long words when
+// the word is unknown), or as part of a compound (code in Aktivierungscode).
+func (s *Service) Retrieve(ctx context.Context, q, lang string, k int) ([]Passage, error) {
+	lang = normLang(lang)
+	if k <= 0 {
+		k = 3
+	}
+	list, err := s.rank(ctx, q, lang)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) > k {
+		list = list[:k]
+	}
+	var out []Passage
+	for _, r := range list {
+		idx := make([]int, len(r.d.passages))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return r.matches[idx[a]] > r.matches[idx[b]] })
+		if len(idx) > 3 {
+			idx = idx[:3]
+		}
+		for _, i := range idx {
+			out = append(out, Passage{
+				Article: r.d.ref(), Index: i, Heading: r.d.passages[i].Heading, Text: r.d.passages[i].Text,
+				Score: r.score, Confidence: r.confidence, Match: r.matches[i],
+			})
+		}
+	}
+	return out, nil
+}
+
+// ranked is one candidate article with the features of its score.
+type ranked struct {
+	d                    *doc
+	all, title, prec, bm float64
+	best, matched        float64
+	score, confidence    float64
+	matches              []float64
+}
+
+// rank scores the candidates bleve finds for q in lang, best first.
+func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
+	ex := expand(q, lang)
+	terms := s.questionTerms(lang, ex)
+	req := bleve.NewSearchRequestOptions(textQuery(ex.All(), lang), 10, 0, false)
+	res, err := s.index.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("help: retrieve: %w", err)
+	}
+	maxHit := 0.0
+	for _, h := range res.Hits {
+		maxHit = math.Max(maxHit, h.Score)
+	}
+	var list []ranked
+	for _, h := range res.Hits {
+		d, ok := s.docs[h.ID]
+		if !ok {
+			continue
+		}
+		r := ranked{d: d, matches: make([]float64, len(d.terms.passages))}
+		r.all, r.matched = coverage(terms, d.terms.all)
+		r.title, _ = coverage(terms, d.terms.title)
+		r.prec = s.vocab[lang].titlePrecision(terms, d.terms.heading)
+		for i, p := range d.terms.passages {
+			r.matches[i], _ = coverage(terms, p)
+			r.best = math.Max(r.best, r.matches[i])
+		}
+		if maxHit > 0 {
+			r.bm = h.Score / maxHit
+		}
+		r.score = 0.45*r.all + 0.15*r.title + 0.20*r.prec + 0.10*r.best + 0.10*r.bm
+		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)
+		list = append(list, r)
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+	return list, nil
+}
+
+// minMatchedWeight is how much idf weight a question must match before the
+// coverage counts fully: a question whose only known word is the brand,
+// which every article has, matches everything and so nothing.
+const minMatchedWeight = 1.2
+
+// coverage returns the weighted share of the question's terms found in set,
+// and the weight found.
+func coverage(terms []qterm, set map[string]bool) (float64, float64) {
+	total, found := 0.0, 0.0
+	for _, t := range terms {
+		total += t.weight
+		best := 0.0
+		for stem, strength := range t.matches {
+			if set[stem] && strength > best {
+				best = strength
+			}
+		}
+		found += t.weight * best
+	}
+	if total == 0 {
+		return 0, 0
+	}
+	return found / total, found
+}

@@ -1,0 +1,265 @@
+package help
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// vocabulary is what the re-ranking knows about one language's articles.
+type vocabulary struct {
+	docs  int
+	df    map[string]int    // stem → number of articles that have it
+	forms map[string]string // folded surface word → its stem
+}
+
+// docTerms are the stems of one article, by where they occur.
+type docTerms struct {
+	all      map[string]bool
+	title    map[string]bool // title and topic names
+	heading  map[string]bool // title only
+	passages []map[string]bool
+}
+
+// token is one analysed word: its stem (as indexed) and its folded form.
+type token struct {
+	stem, raw string
+}
+
+// analyze runs text through lang's bleve analyzer (lower case, stop words,
+// normalisation, stemming).
+func (s *Service) analyze(lang, text string) []token {
+	an := s.index.Mapping().AnalyzerNamed(lang)
+	if an == nil {
+		return nil
+	}
+	var out []token
+	for _, t := range an.Analyze([]byte(text)) {
+		out = append(out, token{stem: string(t.Term), raw: fold(text[t.Start:t.End])})
+	}
+	return out
+}
+
+// buildVocabulary analyses lang's articles once: their terms for the
+// re-ranking, and document frequencies for the idf weights.
+func (s *Service) buildVocabulary(lang string) *vocabulary {
+	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}}
+	add := func(set map[string]bool, text string) {
+		text += " " + strings.Join(separableInText(text, lang), " ")
+		for _, t := range s.analyze(lang, text) {
+			set[t.stem] = true
+			v.forms[t.raw] = t.stem
+		}
+	}
+	for _, d := range s.byLang[lang] {
+		d.terms = docTerms{all: map[string]bool{}, title: map[string]bool{}, heading: map[string]bool{}}
+		add(d.terms.heading, d.Title)
+		add(d.terms.title, d.Title)
+		add(d.terms.title, strings.Join(d.topicNames, ", "))
+		for _, p := range d.passages {
+			set := map[string]bool{}
+			add(set, p.Heading+" "+p.Text)
+			d.terms.passages = append(d.terms.passages, set)
+			for t := range set {
+				d.terms.all[t] = true
+			}
+		}
+		for t := range d.terms.title {
+			d.terms.all[t] = true
+		}
+		for t := range d.terms.all {
+			v.df[t]++
+		}
+		v.docs++
+	}
+	return v
+}
+
+// idf weighs a stem by how few articles have it.
+func (v *vocabulary) idf(stem string) float64 {
+	n := float64(v.docs)
+	return math.Log((n + 1) / (float64(v.df[stem]) + 0.5))
+}
+
+// unknownWeight is the weight of a question word no article has: it lowers
+// the coverage (a question about the weather is not about the articles) but
+// less than a rare article word would, since questions carry chatty words.
+const unknownWeight = 1.0
+
+// qterm is one word of a question with the article stems it matches, each
+// with a strength (1 exact, less for a typo or a compound part).
+type qterm struct {
+	stem    string
+	weight  float64
+	matches map[string]float64
+}
+
+// questionTerms analyses an expanded question and matches each word against
+// the vocabulary. Of the replaced phrases, only words the articles use count.
+func (s *Service) questionTerms(lang string, ex expansion) []qterm {
+	v := s.vocab[lang]
+	seen := map[string]bool{}
+	var out []qterm
+	for _, g := range ex.Groups {
+		qt := qterm{matches: map[string]float64{}}
+		for _, alt := range g {
+			for _, t := range s.analyze(lang, alt) {
+				if v.df[t.stem] > 0 && !seen[t.stem] {
+					seen[t.stem] = true
+					qt.matches[t.stem] = 1
+					qt.weight = math.Max(qt.weight, v.idf(t.stem))
+				}
+			}
+		}
+		if len(qt.matches) > 0 {
+			out = append(out, qt)
+		}
+	}
+	for _, t := range s.analyze(lang, ex.Replaced) {
+		if v.df[t.stem] > 0 && !fillers[lang][t.raw] && !seen[t.stem] {
+			seen[t.stem] = true
+			out = append(out, qterm{stem: t.stem, weight: v.idf(t.stem), matches: map[string]float64{t.stem: 1}})
+		}
+	}
+	for _, t := range s.analyze(lang, ex.Text) {
+		if fillers[lang][t.raw] || seen[t.stem] {
+			continue
+		}
+		seen[t.stem] = true
+		qt := qterm{stem: t.stem, matches: map[string]float64{}}
+		if v.df[t.stem] > 0 {
+			qt.matches[t.stem] = 1
+		} else {
+			// Only an unknown word may be a typo: a known one is taken as typed,
+			// so "activate" never matches "deactivate".
+			for stem := range v.df {
+				if d, ok := closeEnough(t.stem, stem); ok {
+					qt.matches[stem] = math.Max(qt.matches[stem], 1-0.2*float64(d))
+				}
+			}
+		}
+		for form, stem := range v.forms {
+			if compoundPart(t.raw, form) {
+				qt.matches[stem] = math.Max(qt.matches[stem], 0.7)
+			}
+		}
+		qt.weight = unknownWeight
+		if len(qt.matches) > 0 {
+			best, w := 0.0, 0.0
+			for stem, strength := range qt.matches {
+				if strength > best || strength == best && v.idf(stem) > w {
+					best, w = strength, v.idf(stem)
+				}
+			}
+			qt.weight = w
+		}
+		out = append(out, qt)
+	}
+	return out
+}
+
+// titlePrecision is the idf-weighted share of the article title's words the
+// question matches: "What is a MINI ID?" is all about a question that only
+// says "MINI ID", though those words are everywhere.
+func (v *vocabulary) titlePrecision(terms []qterm, title map[string]bool) float64 {
+	total, found := 0.0, 0.0
+	for stem := range title {
+		w := v.idf(stem)
+		total += w
+		best := 0.0
+		for _, t := range terms {
+			best = math.Max(best, t.matches[stem])
+		}
+		found += w * best
+	}
+	if total == 0 {
+		return 0
+	}
+	return found / total
+}
+
+// closeEnough reports whether two stems differ by a typo: edit distance 1
+// for words of 6 or more letters, 2 for 8 or more.
+func closeEnough(a, b string) (int, bool) {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if la < 6 || lb < 6 {
+		return 0, false
+	}
+	max := 1
+	if la >= 8 && lb >= 8 {
+		max = 2
+	}
+	if la-lb > max || lb-la > max {
+		return 0, false
+	}
+	d := levenshtein([]rune(a), []rune(b), max)
+	return d, d > 0 && d <= max
+}
+
+// levenshtein returns the edit distance of a and b, or max+1 once it is
+// clear that it exceeds max.
+func levenshtein(a, b []rune, max int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// compoundPart reports whether one word is the head or the start of the
+// other, a compound: "code" in "aktivierungscode", "handy" in "handynummer".
+// The part must have 4 letters and the rest 3, so "aktivieren" is not part
+// of "deaktivieren".
+func compoundPart(a, b string) bool {
+	if len(a) == len(b) {
+		return false
+	}
+	part, whole := a, b
+	if len(part) > len(whole) {
+		part, whole = whole, part
+	}
+	if utf8.RuneCountInString(part) < 4 || utf8.RuneCountInString(whole)-utf8.RuneCountInString(part) < 3 {
+		return false
+	}
+	return strings.HasSuffix(whole, part) || strings.HasPrefix(whole, part)
+}
+
+// fillers are words of chatty questions that say nothing about the topic
+// (the analyzers' stop word lists cover the grammatical ones).
+var fillers = map[string]map[string]bool{
+	English: foldedSet(`never got get gets getting gotten want wanted need needs needed please help thing things
+		stuff way possible able still anymore again just really actually also now hi hello hey thanks thank know
+		tell happen happens happened work works working worked use using make see go going ok okay problem issue
+		trying try tried keep keeps something anything nothing someone somebody everything question anyone
+		do does did done can could would should will shall may might must there`),
+	German: foldedSet(`bekommen bekomme bekam bekommt gekriegt kriege krieg geht gehen machen mache macht kann
+		kannst könnte konnte muss musst möchte will willst bitte hallo danke irgendwie eigentlich sache ding
+		mal einfach immer nie nicht noch schon gerade jetzt trotzdem wieso weshalb klappt funktioniert tun tue
+		brauche brauch sehen sehe problem frage leider hilfe gibt gibts irgendwas etwas nichts jemand
+		richtig geschafft hin hab habe per warum obwohl wofür überhaupt denn also finde finden findet`),
+}
+
+func foldedSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[fold(w)] = true
+	}
+	return m
+}

@@ -1,0 +1,209 @@
+// Package portal wires one portal process together: configuration, database
+// and migrations, mail worker, sessions, use cases, API and app. main runs
+// it; tests and the benchmark build it with their own clock or mail sender.
+package portal
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/minicorp/miniid/server/api"
+	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/server/web"
+	"github.com/minicorp/miniid/static"
+)
+
+// Portal is one running portal process.
+type Portal struct {
+	cfg     config.Config
+	auth    *auth.Service
+	db      *bun.DB
+	worker  *mail.Worker
+	handler http.Handler
+	log     *slog.Logger
+	clock   clock.Clock
+}
+
+// Options let tests and the benchmark swap parts; zero values mean the real ones.
+type Options struct {
+	Clock  clock.Clock
+	Static fs.FS
+	Email  mail.Sender // replaces Mailgun or the dev mailbox
+	Rand   io.Reader
+}
+
+// New builds a portal from the environment read through getenv.
+func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Options) (*Portal, error) {
+	cfg, err := config.FromEnv(getenv)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.LoadOrCreateSecret(); err != nil {
+		return nil, err
+	}
+	if o.Clock == nil {
+		o.Clock = clock.System{}
+	}
+	if o.Rand == nil {
+		o.Rand = rand.Reader
+	}
+	if o.Static == nil {
+		o.Static = static.FS
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+
+	mux := http.NewServeMux()
+	var sms mail.SMSSender
+	email := o.Email
+	switch {
+	case email != nil:
+		sms = email
+	case cfg.DevMode():
+		email = mail.NewDevMailbox(db, o.Clock)
+		sms = email
+		dev := mail.DevMailboxHandler(db)
+		mux.Handle("GET /dev/mailbox", dev)
+		mux.Handle("GET /dev/mailbox.json", dev)
+		log.Info("dev mode: mail goes to the dev mailbox", "url", cfg.BaseURL.String()+"/dev/mailbox")
+	default:
+		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
+		sms = mail.NoSMSProvider()
+	}
+	// 20 tries with backoff capped at 10 minutes: a provider outage of about
+	// two hours delays mail but loses none.
+	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+
+	keys := auth.NewKeys(cfg.SecretKey)
+	sessions := auth.NewSessionStore(db, keys, o.Clock, o.Rand, cfg.Secure())
+	authSvc := auth.New(auth.Deps{
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys,
+		Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0), Sessions: sessions,
+		Mail: worker, BaseURL: cfg.BaseURL, Brand: cfg.Brand, Log: log,
+	})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Log: log})
+	apiServer.Routes(mux)
+
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Cache-Control", "no-store")
+		if err := store.Ping(ctx, db); err != nil {
+			log.Error("healthz: database unreachable", "err", err)
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok\n"))
+	})
+	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static}))
+
+	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
+	return &Portal{cfg: cfg, auth: authSvc, db: db, worker: worker, handler: handler, log: log, clock: o.Clock}, nil
+}
+
+// Serve listens on PORT until ctx ends, then stops accepting, drains the
+// requests in flight and stops the mail worker.
+func (p *Portal) Serve(ctx context.Context) error {
+	ln, err := net.Listen("tcp", ":"+strconv.Itoa(p.cfg.Port))
+	if err != nil {
+		return fmt.Errorf("listen on PORT %d: %w", p.cfg.Port, err)
+	}
+	return p.ServeListener(ctx, ln)
+}
+
+// ServeListener is Serve on a given listener (tests and the benchmark).
+func (p *Portal) ServeListener(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           p.handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+	}
+	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
+	workerDone := make(chan struct{})
+	go func() {
+		defer close(workerDone)
+		p.worker.Run(workerCtx)
+	}()
+	go p.sweepSessions(workerCtx)
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	p.log.Info("portal listening", "addr", ln.Addr().String(), "base_url", p.cfg.BaseURL.String(), "brand", p.cfg.Brand)
+
+	select {
+	case err := <-errc:
+		stopWorker()
+		<-workerDone
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	case <-ctx.Done():
+	}
+	p.log.Info("shutting down: draining requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	stopWorker()
+	<-workerDone
+	p.log.Info("stopped")
+	return err
+}
+
+// sweepSessions deletes expired and idle sessions now and then.
+func (p *Portal) sweepSessions(ctx context.Context) {
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		now := p.clock.Now()
+		if n, err := store.DeleteExpiredSessions(ctx, p.db, now, now.Add(-auth.IdleTimeout)); err != nil && ctx.Err() == nil {
+			p.log.Warn("session sweep failed", "err", err)
+		} else if n > 0 {
+			p.log.Info("expired sessions removed", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Close releases the database.
+func (p *Portal) Close() error { return p.db.Close() }
+
+// Handler is the portal's whole HTTP handler (for httptest).
+func (p *Portal) Handler() http.Handler { return p.handler }
+
+// Worker is the mail worker (tests deliver mail with DeliverDue).
+func (p *Portal) Worker() *mail.Worker { return p.worker }
+
+// DB is the portal's database.
+func (p *Portal) DB() *bun.DB { return p.db }
+
+// Config is the configuration the portal runs with.
+func (p *Portal) Config() config.Config { return p.cfg }

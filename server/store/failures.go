@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+)
+
+// Attempt is the outcome of reserving a password check for an identifier.
+type Attempt struct {
+	Allowed      bool      // false: blocked, do not check the password
+	Count        int       // wrong passwords in a row, counting this one
+	BlockedUntil time.Time // set when blocked (also provisionally by the last allowed attempt)
+}
+
+// ReserveLoginAttempt counts an attempt for key before the password is
+// checked, in one transaction, so parallel attempts cannot get past the
+// limit: at most max checks happen until a success resets the count. The
+// attempt that reaches max blocks the key until now+block (lifted again by
+// ResetLoginFailures if its password was right).
+func ReserveLoginAttempt(ctx context.Context, db *bun.DB, key string, max int, block time.Duration, now time.Time) (Attempt, error) {
+	var a Attempt
+	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		f := &LoginFailure{Key: key, UpdatedAt: now}
+		if _, err := tx.NewInsert().Model(f).On("CONFLICT (key) DO NOTHING").Exec(ctx); err != nil {
+			return err
+		}
+		q := tx.NewSelect().Model(f).Where("key = ?", key)
+		if IsPostgres(tx) {
+			q = q.For("UPDATE")
+		}
+		if err := q.Scan(ctx); err != nil {
+			return err
+		}
+		if f.BlockedUntil != nil && f.BlockedUntil.After(now) {
+			a = Attempt{Allowed: false, Count: f.Count, BlockedUntil: *f.BlockedUntil}
+			return nil
+		}
+		if f.BlockedUntil != nil || f.Count >= max {
+			f.Count, f.BlockedUntil = 0, nil // the block ran out: start afresh
+		}
+		f.Count++
+		f.UpdatedAt = now
+		if f.Count >= max {
+			until := now.Add(block)
+			f.BlockedUntil = &until
+			a.BlockedUntil = until
+		}
+		a.Allowed, a.Count = true, f.Count
+		_, err := tx.NewUpdate().Model(f).Column("count", "blocked_until", "updated_at").WherePK().Exec(ctx)
+		return err
+	})
+	if err != nil {
+		return Attempt{}, fmt.Errorf("store: reserve login attempt: %w", err)
+	}
+	return a, nil
+}
+
+// ResetLoginFailures clears the count and any block of the keys.
+func ResetLoginFailures(ctx context.Context, db bun.IDB, keys ...string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	_, err := db.NewDelete().Model((*LoginFailure)(nil)).Where("key IN (?)", bun.In(keys)).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("store: reset login failures: %w", err)
+	}
+	return nil
+}
+
+// LoginBlock returns until when key is blocked (zero if it is not).
+func LoginBlock(ctx context.Context, db bun.IDB, key string, now time.Time) (time.Time, error) {
+	f := new(LoginFailure)
+	err := db.NewSelect().Model(f).Where("key = ?", key).Scan(ctx)
+	if err != nil {
+		if notFound(err) == ErrNotFound {
+			return time.Time{}, nil
+		}
+		return time.Time{}, fmt.Errorf("store: login block: %w", err)
+	}
+	if f.BlockedUntil != nil && f.BlockedUntil.After(now) {
+		return *f.BlockedUntil, nil
+	}
+	return time.Time{}, nil
+}

@@ -1,0 +1,158 @@
+// Package web serves the app: go-app's pages (prerendered on the server from
+// the same routes the wasm uses), its service worker and manifest, and the
+// static files under /web/ with app.wasm precompressed.
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/routes"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// Options configure the app handler.
+type Options struct {
+	Brand  string
+	Domain string // host of BASE_URL, for the pages' og:url
+	Static fs.FS // holds web/ (icons, app.css, app.wasm and its .br/.gz)
+}
+
+// Handler serves everything that is not the API.
+type Handler struct {
+	app     *app.Handler
+	static  fs.FS
+	files   http.Handler
+	wasm    wasmFiles
+	version string
+}
+
+// New builds the handler. The app's Version is a hash of the wasm and the
+// static files, so a new build is picked up by clients and an unchanged one
+// keeps their caches.
+func New(o Options) *Handler {
+	routes.Register()
+	i18n.SetBrand(o.Brand)
+	wasm := loadWasm(o.Static)
+	version := contentVersion(o.Static)
+	name := o.Brand + " ID"
+	h := &Handler{
+		static:  o.Static,
+		files:   http.FileServer(http.FS(o.Static)),
+		wasm:    wasm,
+		version: version,
+		app: &app.Handler{
+			Name:        name,
+			ShortName:   name,
+			Title:       name,
+			Description: i18n.T(i18n.English, i18n.AppDescription),
+			Lang:        "en",
+			Icon: app.Icon{
+				Default:  "/web/icon-192.png",
+				Large:    "/web/icon-512.png",
+				Maskable: "/web/icon-maskable.png",
+				SVG:      "/web/icon.svg",
+			},
+			BackgroundColor:   "#111111",
+			ThemeColor:        "#111111",
+			LoadingLabel:      name + " · {progress}%",
+			Styles:            []string{"/web/app.css"},
+			Version:           version,
+			WasmContentLength: strconv.Itoa(wasm.rawSize),
+			Env:               map[string]string{"BRAND": o.Brand},
+			Resources:         samePath{},
+			Domain:            o.Domain,
+			CacheableResources: []string{
+				"/web/icon.svg",
+			},
+			ServiceWorkerTemplate: serviceWorker,
+		},
+	}
+	return h
+}
+
+// Version is the app version clients see.
+func (h *Handler) Version() string { return h.version }
+
+// ServeHTTP routes /web/ to the static files and the rest to go-app; an
+// unknown page gets the app's 404 page with status 404.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/web/app.wasm":
+		h.wasm.serve(w, r, h.version)
+	case strings.HasPrefix(r.URL.Path, "/web/"):
+		w.Header().Set("Cache-Control", "no-cache")
+		h.files.ServeHTTP(w, r)
+	case routes.Known(r.URL.Path) || !isPage(r.URL.Path):
+		h.app.ServeHTTP(w, r)
+	default:
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = routes.NotFoundPath
+		r2.Header.Del("If-None-Match")
+		h.app.ServeHTTP(&statusWriter{ResponseWriter: w, status: http.StatusNotFound}, r2)
+	}
+}
+
+// isPage tells app pages from go-app's own files (app.js, manifest, …).
+func isPage(path string) bool {
+	switch path {
+	case "/app.js", "/goapp.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest",
+		"/manifest.json", "/app.css", "/app.wasm", "/goapp.wasm", "/robots.txt", "/sitemap.xml", "/ads.txt":
+		return false
+	}
+	return true
+}
+
+// statusWriter replaces the status of the response.
+type statusWriter struct {
+	http.ResponseWriter
+	status  int
+	written bool
+}
+
+func (s *statusWriter) WriteHeader(int) {
+	if !s.written {
+		s.written = true
+		s.Header().Del("ETag")
+		s.ResponseWriter.WriteHeader(s.status)
+	}
+}
+
+func (s *statusWriter) Write(b []byte) (int, error) {
+	s.WriteHeader(s.status)
+	return s.ResponseWriter.Write(b)
+}
+
+func contentVersion(static fs.FS) string {
+	sum := sha256.New()
+	fs.WalkDir(static, "web", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") {
+			return nil
+		}
+		b, err := fs.ReadFile(static, path)
+		if err == nil {
+			sum.Write([]byte(path))
+			sum.Write(b)
+		}
+		return nil
+	})
+	return hex.EncodeToString(sum.Sum(nil))[:16]
+}
+
+// samePath resolves every resource to its own path on this server (go-app's
+// LocalDir would also serve files and proxy robots.txt through an HTTP
+// request to itself).
+type samePath struct{}
+
+func (samePath) Resolve(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}

@@ -1,0 +1,90 @@
+package web
+
+// serviceWorker replaces go-app's default worker (which answers only exact
+// cached URLs, so /login or /profile would not open offline):
+//   - the app's files are cached at install, per version, and served cache-first;
+//   - page navigations go to the network first and fall back to the cached
+//     copy of that page, then to the cached shell "/", so every route opens
+//     offline (the wasm then renders the route itself);
+//   - help-centre reads (GET /api/v1/help/…) are kept for offline reading;
+//   - every other API call is network-only: personal data is never cached here;
+//   - a message {type: "goapp:purge"} deletes the cached help reads (logout).
+const serviceWorker = `
+const cacheName = "app-" + "{{.Version}}";
+const helpCache = "help-reads";
+const resourcesToCache = {{.ResourcesToCache}};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    await cache.addAll(resourcesToCache);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const keys = await caches.keys();
+    await Promise.all(keys.filter((k) => k !== cacheName && k !== helpCache).map((k) => caches.delete(k)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  const msg = event.data;
+  if (msg && msg.type === "goapp:purge") {
+    event.waitUntil(caches.delete(helpCache));
+  }
+});
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  const url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) {
+    return;
+  }
+  if (url.pathname.startsWith("/api/v1/help/")) {
+    event.respondWith(networkFirst(req, helpCache, null));
+    return;
+  }
+  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/dev/") || url.pathname === "/healthz") {
+    return;
+  }
+  if (req.mode === "navigate") {
+    event.respondWith(networkFirst(req, cacheName, "/"));
+    return;
+  }
+  event.respondWith(cacheFirst(req));
+});
+
+async function cacheFirst(req) {
+  const cached = await caches.match(req, { cacheName: cacheName });
+  if (cached) {
+    return cached;
+  }
+  return fetch(req);
+}
+
+async function networkFirst(req, name, fallbackPath) {
+  const cache = await caches.open(name);
+  try {
+    const res = await fetch(req);
+    if (res.ok) {
+      cache.put(req, res.clone());
+    }
+    return res;
+  } catch (err) {
+    const cached = await cache.match(req, { ignoreSearch: fallbackPath !== null });
+    if (cached) {
+      return cached;
+    }
+    if (fallbackPath !== null) {
+      const shell = await cache.match(fallbackPath);
+      if (shell) {
+        return shell;
+      }
+    }
+    throw err;
+  }
+}
+`

@@ -1,0 +1,141 @@
+package api
+
+// Paths of the session and account-access endpoints.
+const (
+	PathSession        = Prefix + "/session"
+	PathRegister       = Prefix + "/register"
+	PathRegisterResend = Prefix + "/register/resend"
+	PathConfirm        = Prefix + "/confirm"
+	PathLogin          = Prefix + "/login"
+	PathLoginCode      = Prefix + "/login/code"
+	PathLoginResend    = Prefix + "/login/code/resend"
+	PathLogout         = Prefix + "/logout"
+	PathForgot         = Prefix + "/password/forgot"
+	PathReset          = Prefix + "/password/reset"
+	PathStrength       = Prefix + "/password/strength"
+	PathMe             = Prefix + "/me"
+)
+
+// Session states.
+const (
+	StateNone       = "none"        // no one logged in
+	StateSecondStep = "second_step" // password right, code still to come
+	StateFull       = "full"        // logged in
+)
+
+// Session describes the caller's session. Every client reads it first: it
+// carries the CSRF token that state-changing requests must send back.
+type Session struct {
+	State     string `json:"state"`
+	CSRFToken string `json:"csrf_token"`
+	// MaskedEmail is where a second-step code went (j•••@example.com).
+	MaskedEmail string `json:"masked_email,omitempty"`
+	Language    string `json:"language,omitempty"`
+}
+
+// RegisterRequest creates a MINI ID.
+type RegisterRequest struct {
+	Email         string `json:"email"`
+	Password      string `json:"password"`
+	Salutation    string `json:"salutation"`
+	Title         string `json:"title"`
+	FirstName     string `json:"first_name"`
+	LastName      string `json:"last_name"`
+	BirthDate     string `json:"birth_date"`
+	Street        string `json:"street"`
+	Postcode      string `json:"postcode"`
+	City          string `json:"city"`
+	Country       string `json:"country"`
+	Phone         string `json:"phone"`
+	AcceptTerms   bool   `json:"accept_terms"`
+	AcceptPrivacy bool   `json:"accept_privacy"`
+	Language      string `json:"language"`
+}
+
+// EmailRequest names an address (resend confirmation, forgot password).
+type EmailRequest struct {
+	Email string `json:"email"`
+}
+
+// TokenRequest carries a token from an e-mailed link.
+type TokenRequest struct {
+	Token string `json:"token"`
+}
+
+// LoginRequest is the password step of a login.
+type LoginRequest struct {
+	Identifier string `json:"identifier"`
+	Password   string `json:"password"`
+}
+
+// CodeRequest carries a 6-digit code.
+type CodeRequest struct {
+	Code string `json:"code"`
+}
+
+// ResetRequest sets a new password with a reset link's token.
+type ResetRequest struct {
+	Token    string `json:"token"`
+	Password string `json:"password"`
+}
+
+// PasswordRequest carries a password (strength check, re-authentication).
+type PasswordRequest struct {
+	Password string `json:"password"`
+}
+
+// Strength is a password's estimated strength, 0 (guessable) to 4.
+type Strength struct {
+	Score      int    `json:"score"`
+	Acceptable bool   `json:"acceptable"`
+	Reason     string `json:"reason,omitempty"` // i18n key suffix, e.g. "common"
+}
+
+// Me is the logged-in customer's profile.
+type Me struct {
+	ID            int64  `json:"id"`
+	Email         string `json:"email"`
+	Phone         string `json:"phone,omitempty"`
+	PhoneVerified bool   `json:"phone_verified"`
+	Salutation    string `json:"salutation"`
+	Title         string `json:"title"`
+	FirstName     string `json:"first_name"`
+	LastName      string `json:"last_name"`
+	BirthDate     string `json:"birth_date"`
+	Street        string `json:"street"`
+	Postcode      string `json:"postcode"`
+	City          string `json:"city"`
+	Country       string `json:"country"`
+	Language      string `json:"language"`
+	TwoFactor     bool   `json:"two_factor"`
+	Version       int64  `json:"version"`
+	CreatedAt     string `json:"created_at"`
+}
+
+// Initials returns up to two upper-case letters for the profile icon.
+func (m Me) Initials() string {
+	var out []rune
+	for _, s := range []string{m.FirstName, m.LastName} {
+		for _, r := range s {
+			if r >= 'a' && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			out = append(out, r)
+			break
+		}
+	}
+	if len(out) == 0 && m.Email != "" {
+		r := rune(m.Email[0])
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// LoginResult tells what a login step led to.
+type LoginResult struct {
+	State       string `json:"state"`
+	MaskedEmail string `json:"masked_email,omitempty"`
+}

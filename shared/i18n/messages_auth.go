@@ -1,0 +1,128 @@
+package i18n
+
+// Keys of logging in, registering and recovering access.
+const (
+	LoginTitle          Key = "login.title"
+	LoginLead           Key = "login.lead"
+	LoginButton         Key = "login.button"
+	LoginForgot         Key = "login.forgot"
+	LoginRegisterNow    Key = "login.register_now"
+	LoginNoAccount      Key = "login.no_account"
+	LoginInvalid        Key = "login.invalid"
+	LoginBlocked        Key = "login.blocked"
+	LoginNotConfirmed   Key = "login.not_confirmed"
+	LoginResendLink     Key = "login.resend_link"
+	LoginLinkSent       Key = "login.link_sent"
+	CodeTitle           Key = "code.title"
+	CodeSentTo          Key = "code.sent_to"
+	CodeValidity        Key = "code.validity"
+	CodeConfirm         Key = "code.confirm"
+	CodeRequestNew      Key = "code.request_new"
+	CodeNewSent         Key = "code.new_sent"
+	CodeInvalid         Key = "code.invalid"
+	CodeVoid            Key = "code.void"
+	CodeBackToLogin     Key = "code.back_to_login"
+	RegisterTitle       Key = "register.title"
+	RegisterLead        Key = "register.lead"
+	RegisterLoginData   Key = "register.login_data"
+	RegisterPersonal    Key = "register.personal"
+	RegisterAddress     Key = "register.address"
+	RegisterContact     Key = "register.contact"
+	RegisterConsent     Key = "register.consent"
+	RegisterButton      Key = "register.button"
+	RegisterHaveAccount Key = "register.have_account"
+	ConfirmPendingTitle Key = "confirm_pending.title"
+	ConfirmPendingText  Key = "confirm_pending.text"
+	ConfirmPendingHint  Key = "confirm_pending.hint"
+	ConfirmSendAgain    Key = "confirm_pending.send_again"
+	ConfirmSentAgain    Key = "confirm_pending.sent_again"
+	ConfirmTitle        Key = "confirm.title"
+	ConfirmWorking      Key = "confirm.working"
+	ConfirmDone         Key = "confirm.done"
+	ConfirmEmailChanged Key = "confirm.email_changed"
+	LinkInvalid         Key = "link.invalid"
+	EmailTaken          Key = "email.taken"
+	ForgotTitle         Key = "forgot.title"
+	ForgotLead          Key = "forgot.lead"
+	ForgotButton        Key = "forgot.button"
+	ForgotSent          Key = "forgot.sent"
+	ResetTitle          Key = "reset.title"
+	ResetLead           Key = "reset.lead"
+	ResetButton         Key = "reset.button"
+	ResetDone           Key = "reset.done"
+	ResetNoToken        Key = "reset.no_token"
+	PasswordWrong       Key = "password.wrong"
+	NothingPending      Key = "stepup.nothing_pending"
+	StrengthLabel       Key = "strength.label"
+	Strength0           Key = "strength.0"
+	Strength1           Key = "strength.1"
+	Strength2           Key = "strength.2"
+	Strength3           Key = "strength.3"
+	Strength4           Key = "strength.4"
+	ShowPassword        Key = "password.show"
+	HidePassword        Key = "password.hide"
+)
+
+func init() {
+	register(map[Key][2]string{
+		LoginTitle:          {"Log in with your {brand} ID", "Mit Ihrer {brand} ID anmelden"},
+		LoginLead:           {"One login for the portal, the app and your connected services.", "Ein Login für das Portal, die App und Ihre vernetzten Dienste."},
+		LoginButton:         {"Log in", "Anmelden"},
+		LoginForgot:         {"Forgot password?", "Passwort vergessen?"},
+		LoginRegisterNow:    {"Register now", "Jetzt registrieren"},
+		LoginNoAccount:      {"New here?", "Neu hier?"},
+		LoginInvalid:        {"The e-mail address, Phone ID or password is not right. Check them and try again.", "E-Mail-Adresse, Phone ID oder Passwort stimmen nicht. Prüfen Sie die Eingaben und versuchen Sie es erneut."},
+		LoginBlocked:        {"This ID is temporarily blocked after too many wrong passwords, until {time}. You can set a new password with \"Forgot password?\" to lift the block now.", "Diese ID ist nach zu vielen falschen Passwörtern vorübergehend gesperrt, bis {time}. Mit „Passwort vergessen?“ können Sie ein neues Passwort setzen und die Sperre sofort aufheben."},
+		LoginNotConfirmed:   {"Your e-mail address is not confirmed yet. Open the link in the e-mail we sent you, or let us send it again.", "Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in unserer E-Mail oder lassen Sie sie sich erneut senden."},
+		LoginResendLink:     {"Send the e-mail again", "E-Mail erneut senden"},
+		LoginLinkSent:       {"If the address needs confirming, a new link is on its way.", "Falls die Adresse noch bestätigt werden muss, ist ein neuer Link unterwegs."},
+		CodeTitle:           {"Enter your activation code", "Aktivierungscode eingeben"},
+		CodeSentTo:          {"We have sent an activation code to {email}", "Wir haben einen Aktivierungscode an {email} gesendet"},
+		CodeValidity:        {"The code is valid for 10 minutes and works once.", "Der Code ist 10 Minuten gültig und funktioniert nur einmal."},
+		CodeConfirm:         {"Confirm", "Bestätigen"},
+		CodeRequestNew:      {"Request a new one", "Neuen Code anfordern"},
+		CodeNewSent:         {"A new code is on its way. The previous one no longer works.", "Ein neuer Code ist unterwegs. Der vorherige funktioniert nicht mehr."},
+		CodeInvalid:         {"This code is not right. Check the digits in the e-mail and try again.", "Dieser Code stimmt nicht. Prüfen Sie die Ziffern in der E-Mail und versuchen Sie es erneut."},
+		CodeVoid:            {"This code no longer works (expired, used or too many wrong entries). Request a new one.", "Dieser Code funktioniert nicht mehr (abgelaufen, verwendet oder zu oft falsch eingegeben). Fordern Sie einen neuen an."},
+		CodeBackToLogin:     {"Back to log in", "Zurück zur Anmeldung"},
+		RegisterTitle:       {"Create your {brand} ID", "Ihre {brand} ID erstellen"},
+		RegisterLead:        {"Fields without \"(optional)\" are required.", "Felder ohne „(optional)“ sind Pflichtfelder."},
+		RegisterLoginData:   {"Login data", "Zugangsdaten"},
+		RegisterPersonal:    {"Personal data", "Persönliche Daten"},
+		RegisterAddress:     {"Address", "Adresse"},
+		RegisterContact:     {"Contact", "Kontakt"},
+		RegisterConsent:     {"Consent", "Einwilligung"},
+		RegisterButton:      {"Register", "Registrieren"},
+		RegisterHaveAccount: {"Already have a {brand} ID? Log in", "Sie haben schon eine {brand} ID? Anmelden"},
+		ConfirmPendingTitle: {"Please confirm your e-mail address", "Bitte bestätigen Sie Ihre E-Mail-Adresse"},
+		ConfirmPendingText:  {"We have sent an e-mail to {email}. Open the link in it within 24 hours to finish your registration; it logs you in straight away.", "Wir haben eine E-Mail an {email} gesendet. Öffnen Sie den Link darin innerhalb von 24 Stunden, um die Registrierung abzuschließen; er meldet Sie direkt an."},
+		ConfirmPendingHint:  {"Nothing arrived? Check your spam folder, or send the e-mail again.", "Nichts angekommen? Sehen Sie im Spam-Ordner nach oder senden Sie die E-Mail erneut."},
+		ConfirmSendAgain:    {"Send the e-mail again", "E-Mail erneut senden"},
+		ConfirmSentAgain:    {"Sent. The new link replaces the previous one.", "Gesendet. Der neue Link ersetzt den vorherigen."},
+		ConfirmTitle:        {"Confirming your e-mail address", "Ihre E-Mail-Adresse wird bestätigt"},
+		ConfirmWorking:      {"One moment…", "Einen Moment …"},
+		ConfirmDone:         {"Your e-mail address is confirmed.", "Ihre E-Mail-Adresse ist bestätigt."},
+		ConfirmEmailChanged: {"Your e-mail address has been changed. Log in with the new address from now on.", "Ihre E-Mail-Adresse wurde geändert. Melden Sie sich ab jetzt mit der neuen Adresse an."},
+		LinkInvalid:         {"This link has expired or was already used. Request a new one.", "Dieser Link ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an."},
+		EmailTaken:          {"This e-mail address is already in use by another {brand} ID.", "Diese E-Mail-Adresse wird bereits von einer anderen {brand} ID verwendet."},
+		ForgotTitle:         {"Forgot your password?", "Passwort vergessen?"},
+		ForgotLead:          {"Enter the e-mail address of your {brand} ID. We will send you a link to set a new password.", "Geben Sie die E-Mail-Adresse Ihrer {brand} ID ein. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen."},
+		ForgotButton:        {"Send link", "Link senden"},
+		ForgotSent:          {"If a {brand} ID exists for this address, an e-mail with a link is on its way. The link is valid for 1 hour.", "Falls zu dieser Adresse eine {brand} ID existiert, ist eine E-Mail mit Link unterwegs. Der Link ist 1 Stunde gültig."},
+		ResetTitle:          {"Set a new password", "Neues Passwort festlegen"},
+		ResetLead:           {"After the change you will be logged out on every device. Two-factor authentication stays as it is.", "Nach der Änderung werden Sie auf allen Geräten abgemeldet. Die Zwei-Faktor-Authentifizierung bleibt, wie sie ist."},
+		ResetButton:         {"Save new password", "Neues Passwort speichern"},
+		ResetDone:           {"Your password has been changed. You can log in with it now.", "Ihr Passwort wurde geändert. Sie können sich jetzt damit anmelden."},
+		ResetNoToken:        {"This page needs the link from the e-mail. Request a new link if you cannot find it.", "Diese Seite braucht den Link aus der E-Mail. Fordern Sie einen neuen Link an, falls Sie ihn nicht finden."},
+		PasswordWrong:       {"This password is not right.", "Dieses Passwort ist nicht richtig."},
+		NothingPending:      {"This step has run out. Please start again.", "Dieser Schritt ist abgelaufen. Bitte beginnen Sie erneut."},
+		StrengthLabel:       {"Password strength", "Passwortstärke"},
+		Strength0:           {"Too weak", "Zu schwach"},
+		Strength1:           {"Weak", "Schwach"},
+		Strength2:           {"Fair", "Ausreichend"},
+		Strength3:           {"Good", "Gut"},
+		Strength4:           {"Strong", "Stark"},
+		ShowPassword:        {"Show", "Anzeigen"},
+		HidePassword:        {"Hide", "Verbergen"},
+	})
+}

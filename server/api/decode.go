@@ -10,7 +10,6 @@ import (
 	"github.com/minicorp/miniid/shared/api"
 )
 
-
 // decode reads exactly one JSON object of at most 64 KiB into dst, refusing
 // unknown fields and trailing data. On failure it has answered (400, 413 or
 // 415 with the envelope, never the decoder's own words) and returns false.

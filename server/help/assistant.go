@@ -101,7 +101,7 @@ var NoAnswer = map[string]string{
 // Answer limits of RetrievalAnswerer.
 const (
 	// MinConfidence is the confidence below which no answer is given.
-	MinConfidence = 0.4
+	MinConfidence = 0.45
 	// MaxAnswer is the longest answer, in characters.
 	MaxAnswer = 600
 )

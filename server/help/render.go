@@ -107,7 +107,7 @@ func firstLine(ps []passage) string {
 func sentenceEnd(s string) int {
 	for i := 0; i+1 < len(s); i++ {
 		switch s[i] {
-		case '.', '!', '?', ':':
+		case '.', '!', '?':
 			if s[i+1] == ' ' && i > 20 {
 				return i + 1
 			}

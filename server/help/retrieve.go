@@ -54,6 +54,13 @@ func (s *Service) Retrieve(ctx context.Context, q, lang string, k int) ([]Passag
 	return out, nil
 }
 
+// weights of the ranking features: question coverage by the whole article,
+// by its best passage, by its title and topic; title precision; bleve score.
+var weights = [5]float64{0.30, 0.20, 0.10, 0.20, 0.10}
+
+// candidates is how many articles bleve hands to the re-ranking.
+const candidates = 15
+
 // ranked is one candidate article with the features of its score.
 type ranked struct {
 	d                    *doc
@@ -67,7 +74,7 @@ type ranked struct {
 func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	ex := expand(q, lang)
 	terms := s.questionTerms(lang, ex)
-	req := bleve.NewSearchRequestOptions(textQuery(ex.All(), lang), 10, 0, false)
+	req := bleve.NewSearchRequestOptions(textQuery(ex.All(), lang), candidates, 0, false)
 	res, err := s.index.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("help: retrieve: %w", err)
@@ -93,7 +100,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		if maxHit > 0 {
 			r.bm = h.Score / maxHit
 		}
-		r.score = 0.45*r.all + 0.15*r.title + 0.20*r.prec + 0.10*r.best + 0.10*r.bm
+		r.score = weights[0]*r.all + weights[1]*r.best + weights[2]*r.title + weights[3]*r.prec + weights[4]*r.bm
 		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)
 		list = append(list, r)
 	}

@@ -1,6 +1,7 @@
 package help
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,7 +20,7 @@ var synonyms = map[string][]synonym{
 		{"register|registration", "sign up", "signup", "sign-up", "create an account", "create account", "create a new account", "make an account", "open an account", "new account", "registration", "enroll", "enrol"},
 		{"activate", "turn on", "switch on", "enable", "turn it on", "switch it on"},
 		{"deactivate", "turn off", "switch off", "disable", "turn it off", "switch it off"},
-		{"mobile number phone id", "mobile number", "phone number", "mobile phone number", "cell phone number", "cell phone", "cellphone", "cell number", "mobile phone", "handy"},
+		{"mobile number", "phone number", "mobile phone number", "cell phone number", "cell phone", "cellphone", "cell number", "mobile phone", "handy"},
 		{"sms text message", "text message", "sms", "text"},
 		{"e-mail", "email", "emails", "e mail"},
 		{"temporarily blocked", "locked out", "lockout", "lock out", "locked", "blocked", "suspended", "frozen", "banned"},
@@ -32,12 +33,17 @@ var synonyms = map[string][]synonym{
 		{"install app home screen", "home screen", "homescreen", "download the app", "download app", "pwa"},
 		{"passkey", "fingerprint", "face id", "faceid", "touch id", "without a password", "passwordless", "password-less", "webauthn", "fido"},
 		{"privacy personal data", "gdpr", "data protection", "personal information"},
-		{"salted hash stored", "hashed", "encrypted", "encryption", "store my password"},
+		{"salted hash stored", "hashed", "encrypted", "encryption", "store my password", "plain text", "plaintext", "clear text", "cleartext"},
+		{"optional", "required", "mandatory", "compulsory", "do i have to give", "do i have to enter"},
 		{"ai assistant", "chatbot", "chat bot", "bot", "ai"},
 		{"confirmation e-mail link", "verification email", "verification e-mail", "verify my email", "verify my e-mail", "verification link", "activation email", "activation e-mail", "confirm my email", "confirmation mail", "confirmation email", "welcome email"},
 		{"e-mail address", "username", "user name", "user id"},
 		{"helpful", "vote", "rate", "rating", "thumbs up"},
 		{"undone", "for good", "permanently", "forever"},
+		{"device", "this phone", "this computer", "this laptop", "this tablet", "my laptop", "my computer", "my tablet", "this browser"},
+		{"30 minutes", "half an hour", "half hour", "30 mins", "30 min"},
+		{"change e-mail address new", "different email", "different e-mail", "another email", "another e-mail", "new email", "new e-mail", "other email", "other e-mail"},
+		{"strength meter", "strength bar", "strength indicator", "password meter", "strength scale"},
 		{"5 wrong passwords in a row temporarily blocked", "several times", "too often", "multiple times", "many times"},
 		{"failed logins security events", "failed login attempts", "failed log in attempts", "failed logins", "failed attempts", "login attempts"},
 		{"privacy personal data stored", "what data do you store", "store my data", "data stored", "stored data", "keep my data", "know about me"},
@@ -50,7 +56,7 @@ var synonyms = map[string][]synonym{
 		{"registrieren|registrierung erstellen", "konto anlegen", "konto erstellen", "account anlegen", "account erstellen", "neues konto", "anlegen"},
 		{"aktivieren|einschalten", "einschalten", "anschalten", "anmachen", "freischalten"},
 		{"deaktivieren|ausschalten", "ausschalten", "abschalten", "abstellen", "ausmachen", "loswerden"},
-		{"mobilnummer phone id", "handynummer", "handy nummer", "telefonnummer", "mobilnummer", "mobilfunknummer", "handy"},
+		{"mobilnummer", "handynummer", "handy nummer", "telefonnummer", "mobilfunknummer", "handy"},
 		{"sms", "textnachricht", "kurznachricht"},
 		{"e-mail", "email", "e mail", "emails", "mail", "mails"},
 		{"bestätigungs-e-mail link bestätigen", "bestätigungsmail", "bestätigungsemail", "bestätigungs-mail", "bestätigungslink", "verifizierungsmail", "verifizierungslink", "aktivierungsmail", "aktivierungslink", "willkommensmail"},
@@ -61,6 +67,8 @@ var synonyms = map[string][]synonym{
 		{"auf allen anderen geräten abmelden sitzungen", "überall abmelden", "andere geräte", "alle geräte", "angemeldete geräte", "eingeloggte geräte"},
 		{"sicherheitsereignisse aktivitäten", "verlauf", "protokoll", "wer hat sich angemeldet", "anmeldeverlauf"},
 		{"adresse", "anschrift", "postanschrift", "wohnadresse"},
+		{"30 minuten", "halbe stunde", "halben stunde", "30 min"},
+		{"stärkeanzeige", "stärkebalken", "balken", "passwortstärke"},
 		{"umzug adresse", "umgezogen", "umzug", "umziehen", "neue adresse"},
 		{"wohnsitzland", "wohnort", "wohnsitz", "ins ausland", "wohne", "wohnen", "lebe", "leben"},
 		{"5 falschen passwörtern in folge vorübergehend gesperrt", "zu oft", "mehrmals falsch", "mehrfach falsch", "mehrmals", "mehrfach"},
@@ -70,7 +78,8 @@ var synonyms = map[string][]synonym{
 		{"app installieren startbildschirm", "homescreen", "herunterladen", "app laden", "app runterladen"},
 		{"passkey", "fingerabdruck", "face id", "gesichtserkennung", "ohne passwort", "passwortlos"},
 		{"datenschutz persönliche daten", "dsgvo", "datensicherheit"},
-		{"hash gespeichert", "verschlüsselt", "verschlüsselung", "gehasht", "im klartext"},
+		{"hash gespeichert", "verschlüsselt", "verschlüsselung", "gehasht", "im klartext", "klartext", "lesbar"},
+		{"freiwillig", "pflicht", "pflichtfeld", "pflichtangabe", "vorgeschrieben", "muss ich angeben", "erforderlich", "notwendig"},
 		{"ki-assistent", "chatbot", "bot", "ki", "assistent"},
 		{"aktivierungscode code", "einmalcode", "bestätigungscode", "sicherheitscode", "verifizierungscode", "tan"},
 		{"hilfreich", "bewerten", "bewertung", "abstimmen", "daumen hoch"},
@@ -169,7 +178,7 @@ func expand(q, lang string) expansion {
 			found = append(found, p.to)
 		}
 	}
-	found = append(found, intents(folded, lang)...)
+	found = append(found, intents(words, lang)...)
 	var kept []string
 	for _, w := range words {
 		if !w.used {
@@ -206,9 +215,10 @@ func isSeparator(r rune) bool {
 var separable = map[string]string{
 	"schalt": "schalten", "meld": "melden", "leg": "legen", "setz": "setzen", "komm": "kommen",
 	"stell": "stellen", "mach": "machen", "logg": "loggen", "lad": "laden", "richt": "richten",
+	"fug": "fugen", "geb": "geben", "wahl": "wahlen", "forder": "fordern",
 }
 
-var particles = map[string]bool{"ein": true, "an": true, "aus": true, "ab": true, "zuruck": true, "rein": true, "runter": true}
+var particles = map[string]bool{"ein": true, "an": true, "aus": true, "ab": true, "zuruck": true, "rein": true, "runter": true, "hinzu": true, "um": true}
 
 // joinSeparable returns the infinitive of a separable verb whose particle
 // ends the clause ("wie melde ich mich an" → "anmelden") and the index of
@@ -244,6 +254,28 @@ func separableInText(text, lang string) []string {
 	return out
 }
 
+// English phrasal verbs whose particle is a stop word: without it "log in"
+// and "log out" would both be just "log".
+var phrasalVerbs = regexp.MustCompile(`(?i)\b(?:log|logs|logged|logging|sign|signs|signed|signing)\s+(?:me\s+|you\s+)?(out|off|in|into|on)\b`)
+
+// phrasal returns a token for each English phrasal verb of text: "logout"
+// for "logging out", "login" for "logged in".
+func phrasal(text, lang string) []string {
+	if lang != English {
+		return nil
+	}
+	var out []string
+	for _, m := range phrasalVerbs.FindAllStringSubmatch(text, -1) {
+		switch strings.ToLower(m[1]) {
+		case "out", "off":
+			out = append(out, "logout")
+		default:
+			out = append(out, "login")
+		}
+	}
+	return out
+}
+
 var (
 	negations = map[string]map[string]bool{
 		English: foldedSet("never not no didn't don't haven't hasn't havent didnt dont doesn't isn't won't can't cannot nothing"),
@@ -259,13 +291,13 @@ var (
 // intents adds the articles' words for what a question means but does not
 // say: "I never got the code" is about a code that does not arrive. The
 // negation must be near the verb ("didn't get", "keinen Code bekommen"), and
-// "get in" is about access, not mail.
-func intents(words []string, lang string) []string {
+// "get in" is about access, not mail. The words of the intent are used up.
+func intents(words []word, lang string) []string {
 	for i, w := range words {
-		if !receiving[lang][w] {
+		if w.used || !receiving[lang][w.folded] {
 			continue
 		}
-		if i+1 < len(words) && (words[i+1] == "in" || words[i+1] == "into" || words[i+1] == "back") {
+		if i+1 < len(words) && (words[i+1].folded == "in" || words[i+1].folded == "into" || words[i+1].folded == "back") {
 			continue
 		}
 		lo, hi := max(0, i-2), i
@@ -273,7 +305,8 @@ func intents(words []string, lang string) []string {
 			lo, hi = max(0, i-3), min(len(words)-1, i+3)
 		}
 		for j := lo; j <= hi; j++ {
-			if j != i && negations[lang][words[j]] {
+			if j != i && negations[lang][words[j].folded] {
+				words[i].used, words[j].used = true, true
 				return []string{arrive[lang]}
 			}
 		}

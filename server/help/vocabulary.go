@@ -45,7 +45,7 @@ func (s *Service) analyze(lang, text string) []token {
 func (s *Service) buildVocabulary(lang string) *vocabulary {
 	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}}
 	add := func(set map[string]bool, text string) {
-		text += " " + strings.Join(separableInText(text, lang), " ")
+		text += " " + strings.Join(separableInText(text, lang), " ") + " " + strings.Join(phrasal(text, lang), " ")
 		for _, t := range s.analyze(lang, text) {
 			set[t.stem] = true
 			v.forms[t.raw] = t.stem
@@ -86,6 +86,10 @@ func (v *vocabulary) idf(stem string) float64 {
 // less than a rare article word would, since questions carry chatty words.
 const unknownWeight = 1.0
 
+// maxInexactWeight caps the weight of a question word that only matches
+// inexactly (typo, compound part).
+const maxInexactWeight = 1.5
+
 // qterm is one word of a question with the article stems it matches, each
 // with a strength (1 exact, less for a typo or a compound part).
 type qterm struct {
@@ -115,13 +119,7 @@ func (s *Service) questionTerms(lang string, ex expansion) []qterm {
 			out = append(out, qt)
 		}
 	}
-	for _, t := range s.analyze(lang, ex.Replaced) {
-		if v.df[t.stem] > 0 && !fillers[lang][t.raw] && !seen[t.stem] {
-			seen[t.stem] = true
-			out = append(out, qterm{stem: t.stem, weight: v.idf(t.stem), matches: map[string]float64{t.stem: 1}})
-		}
-	}
-	for _, t := range s.analyze(lang, ex.Text) {
+	for _, t := range s.analyze(lang, ex.Text+" "+strings.Join(phrasal(ex.Text, lang), " ")) {
 		if fillers[lang][t.raw] || seen[t.stem] {
 			continue
 		}
@@ -151,9 +149,21 @@ func (s *Service) questionTerms(lang string, ex expansion) []qterm {
 					best, w = strength, v.idf(stem)
 				}
 			}
+			// A word matched only by a typo or as a compound part weighs no more
+			// than a rare word: "site" in "website" is a hint, not a topic.
+			if best < 1 {
+				w = min(w, maxInexactWeight)
+			}
 			qt.weight = w
 		}
 		out = append(out, qt)
+	}
+	for _, t := range s.analyze(lang, ex.Replaced) {
+		if v.df[t.stem] > 0 && !fillers[lang][t.raw] && !seen[t.stem] {
+			// Half weight: the expansion already stands for the phrase.
+			seen[t.stem] = true
+			out = append(out, qterm{stem: t.stem, weight: v.idf(t.stem) / 2, matches: map[string]float64{t.stem: 1}})
+		}
 	}
 	return out
 }
@@ -253,7 +263,8 @@ var fillers = map[string]map[string]bool{
 		kannst könnte konnte muss musst möchte will willst bitte hallo danke irgendwie eigentlich sache ding
 		mal einfach immer nie nicht noch schon gerade jetzt trotzdem wieso weshalb klappt funktioniert tun tue
 		brauche brauch sehen sehe problem frage leider hilfe gibt gibts irgendwas etwas nichts jemand
-		richtig geschafft hin hab habe per warum obwohl wofür überhaupt denn also finde finden findet`),
+		richtig geschafft hin hab habe per warum obwohl wofür überhaupt denn also finde finden findet
+		beim vom zum zur ins im am ans aufs bedeutet bedeuten heisst wer wen wem wessen passiert passieren geschieht verwenden verwende nutzen nutze benutzen benutze`),
 }
 
 func foldedSet(s string) map[string]bool {

@@ -207,3 +207,6 @@ func (p *Portal) DB() *bun.DB { return p.db }
 
 // Config is the configuration the portal runs with.
 func (p *Portal) Config() config.Config { return p.cfg }
+
+// Auth is the account-access service.
+func (p *Portal) Auth() *auth.Service { return p.auth }

@@ -54,7 +54,7 @@ func acceptsEncoding(header, enc string) bool {
 	for _, part := range strings.Split(header, ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		if strings.TrimSpace(name) == enc {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0")  || strings.Contains(params, "q=0.")
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
 		}
 	}
 	return false

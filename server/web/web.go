@@ -21,7 +21,7 @@ import (
 type Options struct {
 	Brand  string
 	Domain string // host of BASE_URL, for the pages' og:url
-	Static fs.FS // holds web/ (icons, app.css, app.wasm and its .br/.gz)
+	Static fs.FS  // holds web/ (icons, app.css, app.wasm and its .br/.gz)
 }
 
 // Handler serves everything that is not the API.

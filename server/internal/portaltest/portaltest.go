@@ -1,0 +1,151 @@
+// Package portaltest starts a whole portal — real router, real database,
+// real mail outbox and dev mailbox — behind httptest, with a clock the test
+// moves, and gives tests a cookie-keeping client that speaks the API the way
+// the app does.
+package portaltest
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/server/portal"
+	"github.com/minicorp/miniid/server/store"
+)
+
+// Env is one running portal.
+type Env struct {
+	T      testing.TB
+	DB     *testenv.DB
+	Clock  *clock.Fake
+	Portal *portal.Portal
+	Server *httptest.Server
+	URL    string
+	Log    *SyncBuffer // everything the portal logged
+}
+
+// SyncBuffer is a bytes.Buffer safe for concurrent writers.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+// String returns what was written.
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// Start runs a portal on db. extra adds environment variables.
+func Start(t testing.TB, db *testenv.DB, extra ...string) *Env {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	base := "http://" + srv.Listener.Addr().String()
+	env := map[string]string{
+		"BASE_URL":     base,
+		"DATABASE_URL": db.URL,
+		"DATA_DIR":     db.Dir,
+		"SECRET_KEY":   strings.Repeat("ab", 32),
+		"BRAND":        "MINI",
+	}
+	if db.Dir == "" {
+		env["DATA_DIR"] = t.TempDir()
+	}
+	for i := 0; i+1 < len(extra); i += 2 {
+		env[extra[i]] = extra[i+1]
+	}
+	clk := clock.NewFake(time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC))
+	logBuf := &SyncBuffer{}
+	log := slog.New(slog.NewTextHandler(logBuf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	prev := slog.Default()
+	slog.SetDefault(log)
+	t.Cleanup(func() { slog.SetDefault(prev) })
+	p, err := portal.New(context.Background(), func(k string) string { return env[k] }, log, portal.Options{Clock: clk})
+	if err != nil {
+		srv.Close()
+		t.Fatalf("start portal: %v", err)
+	}
+	srv.Config.Handler = p.Handler()
+	srv.Start()
+	t.Cleanup(func() {
+		srv.Close()
+		p.Close()
+	})
+	return &Env{T: t, DB: db, Clock: clk, Portal: p, Server: srv, URL: base, Log: logBuf}
+}
+
+// Mail is one delivered message.
+type Mail struct {
+	To, Subject, Text, HTML, Channel string
+}
+
+// Mails delivers what is due and returns the dev mailbox's messages to
+// address, newest first.
+func (e *Env) Mails(to string) []Mail {
+	e.T.Helper()
+	ctx := context.Background()
+	if _, err := e.Portal.Worker().DeliverDue(ctx); err != nil {
+		e.T.Fatalf("deliver mail: %v", err)
+	}
+	rows, err := store.ListDevMails(ctx, e.DB.Bun, 500)
+	if err != nil {
+		e.T.Fatalf("list mails: %v", err)
+	}
+	var out []Mail
+	for _, m := range rows {
+		if to == "" || m.To == to {
+			out = append(out, Mail{To: m.To, Subject: m.Subject, Text: m.Text, HTML: m.HTML, Channel: m.Channel})
+		}
+	}
+	return out
+}
+
+// LastMail returns the newest mail to address, failing if there is none.
+func (e *Env) LastMail(to string) Mail {
+	e.T.Helper()
+	m := e.Mails(to)
+	if len(m) == 0 {
+		e.T.Fatalf("no mail to %s", to)
+	}
+	return m[0]
+}
+
+var (
+	codeRE = regexp.MustCompile(`(?m)^\s*(\d{6})\s*$`)
+	linkRE = regexp.MustCompile(`https?://\S+token=[A-Za-z0-9_\-]+`)
+)
+
+// Code returns the 6-digit code on its own line in a mail's text.
+func (m Mail) Code() string {
+	if s := codeRE.FindStringSubmatch(m.Text); s != nil {
+		return s[1]
+	}
+	return ""
+}
+
+// Link returns the first link with a token in a mail's text.
+func (m Mail) Link() string { return linkRE.FindString(m.Text) }
+
+// Token returns the token of the mail's link.
+func (m Mail) Token() string {
+	l := m.Link()
+	if i := strings.Index(l, "token="); i >= 0 {
+		return l[i+len("token="):]
+	}
+	return ""
+}

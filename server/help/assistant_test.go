@@ -2,78 +2,13 @@ package help
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/minicorp/miniid/server/internal/testenv"
 )
-
-// accuracyTable holds questions as customers ask them (not article titles),
-// half in German, each with the article that answers it.
-var accuracyTable = []struct {
-	q, slug string
-}{
-	{"I never got the code for logging in", "two-factor-no-code"},
-	{"how do I turn on the extra security code when logging in", "two-factor-activate"},
-	{"can I use my mobile number to sign in", "phone-id"},
-	{"I forgot my password, what now?", "forgot-password"},
-	{"it says my account is temporarily blocked", "temporarily-blocked"},
-	{"how can I get rid of my account for good", "delete-mini-id"},
-	{"I want to switch off two-factor authentication", "two-factor-deactivate"},
-	{"where do I enter the code from the email when I log in?", "two-factor-login"},
-	{"the confirmation email never arrived after I signed up", "confirmation-email-missing"},
-	{"how do I change the email address I log in with", "change-email"},
-	{"how can I see which devices are logged into my account", "sessions-and-devices"},
-	{"does the app work without internet", "offline-and-install"},
-	{"how do you store my password", "privacy"},
-	{"can I log in with my fingerprint instead of a password", "passkeys"},
-	{"why is the portal in German? I live in the UK", "place-of-residence"},
-	{"I moved, how do I update my address?", "personal-data"},
-	{"how do I create a new account", "register"},
-	{"what can I do with my MINI ID", "what-is-mini-id"},
-	{"how do I change my password", "change-password"},
-	{"where can I see failed login attempts on my account", "security-events"},
-	{"what questions can the AI assistant answer?", "help-assistant"},
-	{"I typed the wrong password several times and now I can't get in", "temporarily-blocked"},
-	{"does resetting my password turn off two-factor?", "forgot-password"},
-	{"how long is the code valid when I log in", "two-factor-login"},
-	{"how do I sign in", "log-in"},
-
-	{"wie schalte ich die zwei faktor sache ein", "two-factor-activate"},
-	{"Ich bekomme keinen Code per Mail", "two-factor-no-code"},
-	{"Passwort vergessen, was tun?", "forgot-password"},
-	{"Kann ich mich mit meiner Handynummer anmelden?", "phone-id"},
-	{"Mein Konto ist gesperrt, was kann ich tun?", "temporarily-blocked"},
-	{"Wie lösche ich mein Konto?", "delete-mini-id"},
-	{"Wie kann ich die Zwei-Faktor-Authentifizierung wieder ausschalten?", "two-factor-deactivate"},
-	{"Ich habe keine Bestätigungsmail nach der Registrierung bekommen", "confirmation-email-missing"},
-	{"Wie ändere ich meine E-Mail-Adresse?", "change-email"},
-	{"Wo sehe ich, auf welchen Geräten ich angemeldet bin?", "sessions-and-devices"},
-	{"Funktioniert das Portal auch ohne Internet?", "offline-and-install"},
-	{"Wie werden meine Daten gespeichert?", "privacy"},
-	{"Kann ich mich mit Fingerabdruck anmelden?", "passkeys"},
-	{"Warum ist die Seite auf Englisch, obwohl ich in Österreich wohne?", "place-of-residence"},
-	{"Ich bin umgezogen, wo ändere ich meine Anschrift?", "personal-data"},
-	{"Wie lege ich ein neues Konto an?", "register"},
-	{"Wofür brauche ich die MINI ID überhaupt?", "what-is-mini-id"},
-	{"Wie kann ich mein Passwort ändern?", "change-password"},
-	{"Wo finde ich fehlgeschlagene Anmeldeversuche?", "security-events"},
-	{"Wie installiere ich die App auf dem Handy?", "offline-and-install"},
-	{"Wie lang darf meine Frage an den KI-Assistenten sein?", "help-assistant"},
-	{"Wo gebe ich den Code aus der E-Mail bei der Anmeldung ein?", "two-factor-login"},
-	{"Wie lange ist der Code beim Einloggen gültig?", "two-factor-login"},
-	{"Wie melde ich mich an?", "log-in"},
-	{"Ich habe zu oft das falsche Passwort eingegeben", "temporarily-blocked"},
-}
-
-// unanswerable are questions the articles do not answer.
-var unanswerable = []string{
-	"what's the weather in Munich",
-	"Wie viel kostet ein MINI Cooper?",
-	"who won the football match yesterday",
-	"Wann hat die Werkstatt in Berlin geöffnet?",
-	"recommend a good pizza place nearby",
-	"Wie wird das Wetter morgen?",
-}
 
 func TestAssistantAccuracy(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
@@ -120,6 +55,158 @@ func TestAssistantSaysWhenItHasNoAnswer(t *testing.T) {
 		}
 		if len(a.Suggestions) == 0 || len(a.Suggestions) > 3 {
 			t.Errorf("%q: %d suggestions, want 1 to 3", q, len(a.Suggestions))
+		}
+	}
+}
+
+func TestAssistantQuestionLimits(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	ctx := context.Background()
+	ok200 := strings.Repeat("ä", 191) + " password"
+	if utf8.RuneCountInString(ok200) != 200 {
+		t.Fatal("bad fixture")
+	}
+	tests := []struct {
+		name, q string
+		want    error
+	}{
+		{"empty", "", ErrQuestionEmpty},
+		{"blank", " \t\n ", ErrQuestionEmpty},
+		{"200 characters", ok200, nil},
+		{"201 characters", ok200 + "?", ErrQuestionTooLong},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := ValidateQuestion(tc.q); !errors.Is(err, tc.want) {
+				t.Fatalf("ValidateQuestion: %v, want %v", err, tc.want)
+			}
+			_, err := s.Ask(ctx, tc.q)
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Ask: %v, want %v", err, tc.want)
+			}
+			if _, err := s.answerer.Answer(ctx, tc.q); !errors.Is(err, tc.want) {
+				t.Fatalf("Answer: %v, want %v", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestAssistantAnswersInTheQuestionsLanguage(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	ctx := context.Background()
+	a, err := s.Ask(ctx, "wie schalte ich die zwei faktor sache ein")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Found || a.Lang != German || a.Article.Slug != "two-factor-activate" || a.Article.Title != "Zwei-Faktor-Authentifizierung aktivieren" {
+		t.Fatalf("answer %+v", a)
+	}
+	// The answer is the steps, in German, as plain text.
+	for _, want := range []string{"„ZWEI-FAKTOR-AUTHENTIFIZIERUNG“", "„WEITER“", "„Aktivierungscode“"} {
+		if !strings.Contains(a.Answer, want) {
+			t.Errorf("answer lacks %s:\n%s", want, a.Answer)
+		}
+	}
+	if strings.Contains(a.Answer, "<") || utf8.RuneCountInString(a.Answer) > MaxAnswer {
+		t.Errorf("answer not short plain text (%d characters):\n%s", utf8.RuneCountInString(a.Answer), a.Answer)
+	}
+
+	a, err = s.Ask(ctx, "I never got the code for logging in")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Found || a.Lang != English || a.Article.Slug != "two-factor-no-code" || !strings.Contains(a.Answer, "spam") {
+		t.Fatalf("answer %+v", a)
+	}
+
+	a, err = s.Ask(ctx, "Wie viel kostet ein MINI Cooper?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Found || a.Lang != German || a.Answer != "Darauf habe ich keine gute Antwort – diese Artikel könnten helfen" || a.Article != nil || len(a.Suggestions) == 0 {
+		t.Fatalf("answer %+v", a)
+	}
+	a, _ = s.Ask(ctx, "what's the weather in Munich")
+	if a.Found || a.Answer != "I don't have an answer for that — here are articles that may help" {
+		t.Fatalf("answer %+v", a)
+	}
+}
+
+func TestEveryAnswerFitsTheLimit(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	for _, tc := range accuracyTable {
+		a, err := s.answerer.Answer(context.Background(), tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := utf8.RuneCountInString(a.Text); a.Found && (n == 0 || n > MaxAnswer) {
+			t.Errorf("%q: answer of %d characters", tc.q, n)
+		}
+	}
+}
+
+func TestRetrieveGivesGroundingPassages(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	ps, err := s.Retrieve(context.Background(), "How do I change my password?", English, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	articles := map[string]bool{}
+	for i, p := range ps {
+		articles[p.Article.Slug] = true
+		if p.Text == "" || p.Article.Lang != English || p.Confidence < 0 || p.Confidence > 1 {
+			t.Errorf("passage %+v", p)
+		}
+		if i > 0 && p.Score > ps[i-1].Score {
+			t.Errorf("passages not ordered by article score")
+		}
+	}
+	if len(articles) != 2 || ps[0].Article.Slug != "change-password" {
+		t.Fatalf("passages from %v, first %s", articles, ps[0].Article.Slug)
+	}
+}
+
+// fakeModel stands in for a hosted language model behind the same endpoint.
+type fakeModel struct{ r Retriever }
+
+func (f fakeModel) Answer(ctx context.Context, q string) (Answer, error) {
+	ps, err := f.r.Retrieve(ctx, q, English, 1)
+	if err != nil || len(ps) == 0 {
+		return Answer{}, err
+	}
+	return Answer{Found: true, Lang: English, Text: "Model says: " + ps[0].Text, Article: &ps[0].Article}, nil
+}
+
+func TestAnswererCanBeReplaced(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	s.UseAnswerer(fakeModel{r: s})
+	a, err := s.Ask(context.Background(), "how do I change my password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Answer, "Model says: ") || a.Article.Slug != "change-password" {
+		t.Fatalf("answer %+v", a)
+	}
+	if _, err := s.Ask(context.Background(), ""); !errors.Is(err, ErrQuestionEmpty) {
+		t.Fatalf("empty question reached the model: %v", err)
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct {
+		q, lang string
+		sure    bool
+	}{
+		{"how do I change my password", English, true},
+		{"Wie ändere ich mein Passwort?", German, true},
+		{"Passwort vergessen", German, true},
+		{"Löschen", German, true},
+		{"2FA", English, false},
+	}
+	for _, tc := range tests {
+		lang, sure := DetectLang(tc.q)
+		if lang != tc.lang || sure != tc.sure {
+			t.Errorf("DetectLang(%q) = %s, %v; want %s, %v", tc.q, lang, sure, tc.lang, tc.sure)
 		}
 	}
 }

@@ -11,16 +11,20 @@ import (
 	"github.com/minicorp/miniid/server/store"
 )
 
-// Load parses the embedded articles, puts brand in place of {brand}, and
-// brings the help_articles table in line with them in one transaction: new
-// articles are inserted, changed ones (by checksum) updated, removed ones
-// deleted together with their votes and reads. Counters are kept, so loading
-// at every start is idempotent.
+// Load parses the embedded articles, puts brand (Brand when empty) in place
+// of {brand}, and brings the help_articles table in line with them in one
+// transaction: new articles are inserted, changed ones (by checksum)
+// updated, removed ones deleted together with their votes and reads.
+// Counters are kept, so loading at every start is idempotent. A broken
+// article fails here (and in the tests), before anything is written.
 func Load(ctx context.Context, db bun.IDB, brand string) error {
 	return load(ctx, db, Articles(), brand)
 }
 
 func load(ctx context.Context, db bun.IDB, fsys fs.FS, brand string) error {
+	if brand == "" {
+		brand = Brand
+	}
 	arts, err := Parse(fsys)
 	if err != nil {
 		return err

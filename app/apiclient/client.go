@@ -78,8 +78,40 @@ func (c *Client) Post(path string, in, out any) error {
 	return c.Do("POST", path, in, out, nil)
 }
 
-// Do performs one request. headers may add headers (If-Match).
+// Do performs one request. headers may add headers (If-Match). A
+// state-changing request first makes sure it has the session's CSRF token,
+// and is retried once with a fresh token when the session behind the old one
+// ran out.
 func (c *Client) Do(method, path string, in, out any, headers map[string]string) error {
+	if method == "GET" || method == "HEAD" {
+		return c.do(method, path, in, out, headers)
+	}
+	if c.token() == "" {
+		if err := c.refreshCSRF(); err != nil {
+			return err
+		}
+	}
+	err := c.do(method, path, in, out, headers)
+	if e, ok := err.(*Error); ok && e.Status == 403 && e.Body.Code == api.CodeCSRF && path != api.PathSession {
+		if err := c.refreshCSRF(); err != nil {
+			return err
+		}
+		err = c.do(method, path, in, out, headers)
+	}
+	return err
+}
+
+// refreshCSRF reads the session's token (creating a session if needed).
+func (c *Client) refreshCSRF() error {
+	var s api.Session
+	if err := c.do("GET", api.PathSession, nil, &s, nil); err != nil {
+		return err
+	}
+	c.SetCSRF(s.CSRFToken)
+	return nil
+}
+
+func (c *Client) do(method, path string, in, out any, headers map[string]string) error {
 	if app.IsServer {
 		return &Error{Status: 0, Body: api.Error{Code: CodeOffline, Message: "not in a browser"}}
 	}
@@ -180,8 +212,21 @@ func fetch(path string, opts map[string]any) (int, string, string, error) {
 		res.Call("text").Call("then", onText).Call("catch", onError)
 		return nil
 	})
-	app.Window().Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
+	// Counters that browser tests (and anyone debugging) can read to know
+	// that the page has heard back from the server.
+	win := app.Window()
+	win.Set("__apiInFlight", counter(win, "__apiInFlight")+1)
+	win.Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
 	r := <-done
 	release()
+	win.Set("__apiInFlight", counter(win, "__apiInFlight")-1)
+	win.Set("__apiDone", counter(win, "__apiDone")+1)
 	return r.status, r.text, r.retryAfter, r.err
+}
+
+func counter(win app.BrowserWindow, name string) int {
+	if v := win.Get(name); v.Truthy() {
+		return v.Int()
+	}
+	return 0
 }

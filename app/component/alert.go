@@ -10,16 +10,22 @@ const (
 )
 
 // Alert shows a message; errors are announced at once (role=alert), others
-// politely (role=status).
+// politely (role=status). Without text it still renders its (empty) live
+// region: screen readers announce what is put into a region that was
+// already there, and the elements after it keep their place, so go-app
+// updates them instead of replacing them (a replaced form would drop the
+// answer to its own request).
 func Alert(kind, text string, extra ...app.UI) app.UI {
-	if text == "" {
-		return nil
-	}
 	role := "status"
 	if kind == AlertError {
 		role = "alert"
 	}
-	return app.Div().Class("alert alert-" + kind).Role(role).Body(append([]app.UI{app.Span().Text(text)}, extra...)...)
+	if text == "" {
+		return app.Div().Class("alert-slot").Role(role)
+	}
+	return app.Div().Class("alert-slot").Role(role).Body(
+		app.Div().Class("alert alert-" + kind).Body(append([]app.UI{app.Span().Text(text)}, extra...)...),
+	)
 }
 
 // Loader is the loading view of a page.

@@ -41,6 +41,9 @@ func (f *Field) Render() app.UI {
 	input := app.Input().ID(f.IID).Name(f.IID).Type(typ).Value(f.IValue).
 		Attr("autocomplete", f.IAutocomplete).Disabled(f.IDisabled).
 		OnInput(func(ctx app.Context, e app.Event) {
+			// The browser already shows what was typed: re-rendering now
+			// would write a stale value back while the next keys arrive.
+			ctx.PreventUpdate()
 			if f.IOnInput != nil {
 				f.IOnInput(ctx, ctx.JSSrc().Get("value").String())
 			}

@@ -24,8 +24,11 @@ func NewFrame(lang string, sess state.Session, body ...app.UI) *Frame {
 }
 
 // OnAppUpdate shows that a new version is ready instead of mixing versions.
+// The very first visit installs the service worker, which go-app also
+// reports as an update: only a page that was already running an older
+// version shows the banner.
 func (f *Frame) OnAppUpdate(ctx app.Context) {
-	f.updateReady = ctx.AppUpdateAvailable()
+	f.updateReady = ctx.AppUpdateAvailable() && state.HadEarlierVersion()
 }
 
 // Render draws the frame.

@@ -1,6 +1,7 @@
 package component
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,76 +12,79 @@ import (
 	"github.com/minicorp/miniid/shared/validate"
 )
 
-// StrengthMeter shows how guessable a password is as it is typed. The
-// estimate (zxcvbn, with its dictionaries) runs on the server, asked at most
-// every 300 ms, so the wasm does not carry megabytes of word lists.
-type StrengthMeter struct {
-	app.Compo
-	ILang string
+// keyStrength is the state holding the estimate of the password being typed.
+const keyStrength = "password-strength"
 
-	score  int
-	reason string
-	shown  bool
-	seq    int
-	inputs []string
+// strength is one estimate.
+type strength struct {
+	Shown  bool
+	Score  int
+	Reason string
+	Seq    int
 }
 
-// Lang sets the language and returns the meter (for use in Render).
-func (m *StrengthMeter) Lang(lang string) *StrengthMeter {
-	m.ILang = lang
-	return m
-}
+var strengthSeq int
 
-// Inputs sets words the password should not be built from (name, e-mail).
-func (m *StrengthMeter) Inputs(words ...string) { m.inputs = words }
-
-// Check asks for the strength of password after a short pause in typing.
-func (m *StrengthMeter) Check(ctx app.Context, password string) {
-	m.seq++
-	seq := m.seq
-	if validate.Password(password) != nil {
-		m.shown = password != ""
-		m.score, m.reason = 0, ""
-		if password != "" {
-			m.reason = validate.CodeOf(validate.Password(password))
-		}
+// CheckStrength estimates password after a short pause in typing and
+// publishes the result to the StrengthMeter. The estimate (zxcvbn, with its
+// dictionaries) runs on the server, at most every 300 ms, so the wasm does
+// not carry megabytes of word lists; the length rule runs here, from
+// shared/validate.
+func CheckStrength(ctx app.Context, password string, userInputs ...string) {
+	strengthSeq++
+	seq := strengthSeq
+	if err := validate.Password(password); err != nil {
+		ctx.SetState(keyStrength, strength{Shown: password != "", Reason: validate.CodeOf(err), Seq: seq})
 		return
 	}
-	inputs := append([]string(nil), m.inputs...)
 	ctx.After(300*time.Millisecond, func(ctx app.Context) {
-		if seq != m.seq {
+		if seq != strengthSeq {
 			return
 		}
 		ctx.Async(func() {
 			var st api.Strength
-			err := apiclient.Default.Post(api.PathStrength, map[string]any{"password": password, "user_inputs": inputs}, &st)
+			err := apiclient.Default.Post(api.PathStrength, map[string]any{"password": password, "user_inputs": userInputs}, &st)
 			ctx.Dispatch(func(ctx app.Context) {
-				if err != nil || seq != m.seq {
+				if err != nil || seq != strengthSeq {
 					return
 				}
-				m.shown, m.score, m.reason = true, st.Score, st.Reason
+				ctx.SetState(keyStrength, strength{Shown: true, Score: st.Score, Reason: st.Reason, Seq: seq})
 			})
 		})
 	})
 }
 
+// ResetStrength hides the meter (a new form).
+func ResetStrength(ctx app.Context) { ctx.SetState(keyStrength, strength{}) }
+
+// StrengthMeter shows the latest estimate as a bar and in words.
+type StrengthMeter struct {
+	app.Compo
+	ILang string
+
+	st strength
+}
+
+// OnMount follows the estimate.
+func (m *StrengthMeter) OnMount(ctx app.Context) {
+	ctx.ObserveState(keyStrength, &m.st)
+}
+
 // Render draws the bar and its words.
 func (m *StrengthMeter) Render() app.UI {
-	if !m.shown {
-		return app.Div().Class("strength").Aria("hidden", "true")
+	if !m.st.Shown {
+		return app.Div().Class("strength")
 	}
 	lang := m.ILang
-	label := i18n.T(lang, i18n.Key("strength."+itoa(m.score)))
+	label := i18n.T(lang, i18n.Key("strength."+strconv.Itoa(m.st.Score)))
 	text := i18n.T(lang, i18n.StrengthLabel) + ": " + label
-	if m.reason != "" {
-		text += " — " + i18n.FieldError(lang, "password", m.reason)
+	if m.st.Reason != "" {
+		text += " — " + i18n.FieldError(lang, "password", m.st.Reason)
 	}
 	return app.Div().Class("strength").Body(
-		app.Div().Class("meter").DataSet("score", m.score).Aria("hidden", "true").Body(
+		app.Div().Class("meter").DataSet("score", m.st.Score).Aria("hidden", "true").Body(
 			app.Span(), app.Span(), app.Span(), app.Span(),
 		),
 		app.P().Class("hint").ID("strength-text").Aria("live", "polite").Text(text),
 	)
 }
-
-func itoa(n int) string { return string(rune('0' + n)) }

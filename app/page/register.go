@@ -23,15 +23,14 @@ type Register struct {
 	app.Compo
 	base
 
-	r     api.RegisterRequest
-	meter *component.StrengthMeter
-	errs  map[string]string
-	err   formError
-	busy  bool
+	r    api.RegisterRequest
+	errs map[string]string
+	err  formError
+	busy bool
 }
 
 // NewRegister returns the page.
-func NewRegister() app.Composer { return &Register{meter: &component.StrengthMeter{}} }
+func NewRegister() app.Composer { return &Register{} }
 
 // OnNav sets the title.
 func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.RegisterButton)) }
@@ -75,10 +74,9 @@ func (p *Register) Render() app.UI {
 						IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"], ILang: p.lang,
 						IOnInput: func(ctx app.Context, v string) {
 							p.r.Password = v
-							p.meter.Inputs(p.r.Email, p.r.FirstName, p.r.LastName)
-							p.meter.Check(ctx, v)
+							component.CheckStrength(ctx, v, p.r.Email, p.r.FirstName, p.r.LastName)
 						}},
-					p.meter.Lang(p.lang),
+					&component.StrengthMeter{ILang: p.lang},
 				),
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterPersonal)),
@@ -129,7 +127,7 @@ func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
 	}
 	return app.Div().Body(
 		app.Div().Class("check").Body(in, app.Label().For(id).Text(p.t(label))),
-		app.If(p.errs[id] != "", func() app.UI { return app.P().ID(id + "-error").Class("field error").Text(p.errs[id]) }),
+		app.If(p.errs[id] != "", func() app.UI { return app.P().ID(id + "-error").Class("error-text").Text(p.errs[id]) }),
 	)
 }
 
@@ -157,6 +155,8 @@ func (p *Register) validate() map[string]string {
 	check(p.lang, errs, "country", validate.Country(r.Country))
 	if r.Country != "" {
 		check(p.lang, errs, "postcode", validate.Postcode(r.Country, r.Postcode))
+	} else if strings.TrimSpace(r.Postcode) == "" {
+		errs["postcode"] = i18n.FieldError(p.lang, "postcode", validate.CodeRequired)
 	}
 	if strings.TrimSpace(r.Phone) != "" {
 		check(p.lang, errs, "phone", validate.Phone(validate.NormalizePhone(r.Phone)))

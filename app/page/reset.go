@@ -17,7 +17,6 @@ type Reset struct {
 
 	token    string
 	password string
-	meter    *component.StrengthMeter
 	errs     map[string]string
 	err      formError
 	done     bool
@@ -25,7 +24,7 @@ type Reset struct {
 }
 
 // NewReset returns the page.
-func NewReset() app.Composer { return &Reset{meter: &component.StrengthMeter{}} }
+func NewReset() app.Composer { return &Reset{} }
 
 // OnNav sets the title and reads the token.
 func (p *Reset) OnNav(ctx app.Context) {
@@ -60,8 +59,8 @@ func (p *Reset) Render() app.UI {
 			app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 				&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
 					IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"], ILang: p.lang,
-					IOnInput: func(ctx app.Context, v string) { p.password = v; p.meter.Check(ctx, v) }},
-				p.meter.Lang(p.lang),
+					IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},
+				&component.StrengthMeter{ILang: p.lang},
 				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.ResetButton)),
 			),
 		)

@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/page"
+	"github.com/minicorp/miniid/app/state"
 )
 
 // NotFoundPath is where the server renders the 404 page from.
@@ -36,6 +37,7 @@ var once sync.Once
 // Register registers the routes with go-app (once).
 func Register() {
 	once.Do(func() {
+		state.Register()
 		for path, newPage := range pages {
 			app.Route(path, newPage)
 		}

@@ -85,20 +85,36 @@ func initialLang(ctx app.Context) string {
 	return i18n.English
 }
 
+// Action names. Their handlers are global (app.Handle), so they finish even
+// when the page that started them is gone: a login navigates away at once.
+const (
+	ActionLoadSession = "/session/load"
+	ActionLogout      = "/session/logout"
+)
+
+// Register installs the global action handlers (once, before the app runs).
+func Register() {
+	app.Handle(ActionLoadSession, handleLoadSession)
+	app.Handle(ActionLogout, handleLogout)
+}
+
 // LoadSession asks the server who is logged in (and remembers the CSRF token).
 func LoadSession(ctx app.Context) {
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Status = Loading
 	ctx.SetState(KeySession, cur)
-	ctx.Async(func() {
-		next := fetchSession()
-		ctx.Dispatch(func(ctx app.Context) {
-			if next.Me != nil && next.Me.Language != "" {
-				SetLang(ctx, next.Me.Language)
-			}
-			ctx.SetState(KeySession, next)
-		})
+	ctx.NewAction(ActionLoadSession)
+}
+
+// handleLoadSession runs in the background (global handlers are async).
+func handleLoadSession(ctx app.Context, a app.Action) {
+	next := fetchSession()
+	ctx.Dispatch(func(ctx app.Context) {
+		if next.Me != nil && next.Me.Language != "" {
+			SetLang(ctx, next.Me.Language)
+		}
+		ctx.SetState(KeySession, next)
 	})
 }
 
@@ -136,14 +152,14 @@ func SetMe(ctx app.Context, me api.Me) {
 func Refresh(ctx app.Context) { LoadSession(ctx) }
 
 // Logout ends the session on the server and forgets everything personal.
-func Logout(ctx app.Context) {
-	ctx.Async(func() {
-		apiclient.Default.Post(api.PathLogout, nil, nil)
-		ctx.Dispatch(func(ctx app.Context) {
-			ctx.SetState(KeySession, Session{Status: NeverLoaded, State: api.StateNone})
-			LoadSession(ctx)
-			ctx.Navigate("/login")
-		})
+func Logout(ctx app.Context) { ctx.NewAction(ActionLogout) }
+
+func handleLogout(ctx app.Context, a app.Action) {
+	apiclient.Default.Post(api.PathLogout, nil, nil)
+	apiclient.Default.SetCSRF("")
+	ctx.Dispatch(func(ctx app.Context) {
+		ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone})
+		ctx.Navigate("/login")
 	})
 }
 

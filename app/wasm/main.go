@@ -6,11 +6,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/routes"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
 func main() {
 	routes.Register()
 	i18n.SetBrand(app.Getenv("BRAND"))
+	state.NoteVersion()
 	app.RunWhenOnBrowser()
 }

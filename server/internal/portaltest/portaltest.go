@@ -83,6 +83,9 @@ func Start(t testing.TB, db *testenv.DB, extra ...string) *Env {
 	srv.Config.Handler = p.Handler()
 	srv.Start()
 	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("portal log:\n%s", tail(logBuf.String(), 4000))
+		}
 		srv.Close()
 		p.Close()
 	})
@@ -148,4 +151,11 @@ func (m Mail) Token() string {
 		return l[i+len("token="):]
 	}
 	return ""
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "…" + s[len(s)-n:]
+	}
+	return s
 }

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// readyScript runs in every new document before its own scripts (through
+// the DevTools protocol, so the portal's CSP does not apply). It stamps
+// window.__benchReady with performance.now() — milliseconds since the
+// navigation started — at the first DOM change after which go-app's wasm
+// loader is gone (the wasm runs) and the login form's identifier field
+// exists and is enabled. It also times WebAssembly.instantiateStreaming
+// (download and compile overlap in it), to tell where the time goes.
+const readyScript = `(() => {
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const orig = WebAssembly[name];
+    if (!orig) continue;
+    WebAssembly[name] = async function (...args) {
+      const start = performance.now();
+      const res = await orig.apply(this, args);
+      if (res && res.instance) window.__benchWasm = { start, end: performance.now() };
+      return res;
+    };
+  }
+  const ready = () => {
+    if (window.__benchReady) return true;
+    const id = document.getElementById("identifier");
+    if (document.getElementById("app-wasm-loader") || !id || id.disabled) return false;
+    window.__benchReady = performance.now();
+    return true;
+  };
+  const watch = () => {
+    if (ready()) return;
+    const obs = new MutationObserver(() => { if (ready()) obs.disconnect(); });
+    obs.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
+})();`
+
+// visitTimes is what the page itself measured, in ms since navigation
+// start.
+type visitTimes struct {
+	Ready        float64 `json:"ready"`
+	DOMDone      float64 `json:"dom"`          // DOMContentLoaded ended
+	WasmEnd      float64 `json:"wasm"`         // app.wasm fully received (0 if not a resource entry)
+	Instantiated float64 `json:"instantiated"` // WebAssembly.instantiateStreaming resolved: compiled, instantiated
+}
+
+// String tells where the time went.
+func (v visitTimes) String() string {
+	return fmt.Sprintf("DOMContentLoaded %.0f ms, app.wasm received %.0f ms, compiled and instantiated %.0f ms, login form usable %.0f ms",
+		v.DOMDone, v.WasmEnd, v.Instantiated, v.Ready)
+}
+
+const visitTimesJS = `(() => {
+  const nav = performance.getEntriesByType("navigation")[0] || {};
+  const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/web/app.wasm")) || {};
+  const inst = window.__benchWasm || {};
+  return { ready: window.__benchReady || 0, dom: nav.domContentLoadedEventEnd || 0, wasm: wasm.responseEnd || 0, instantiated: inst.end || 0 };
+})()`
+
+// browserResult is the cold and the warm visit of the login page.
+type browserResult struct {
+	cold, warm visitTimes
+	chromium   string
+}
+
+// measureBrowser opens /login in headless Chromium with a new profile
+// (cold), waits until the app's service worker controls the page, then
+// opens it again in the same profile (warm).
+func measureBrowser(ctx context.Context, srv *server, tmp string, p *progress) (browserResult, error) {
+	var r browserResult
+	bin, err := chromiumPath()
+	if err != nil {
+		return r, err
+	}
+	r.chromium = bin
+	profile, err := os.MkdirTemp(tmp, "chromium-profile-")
+	if err != nil {
+		return r, err
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 800),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	defer cancelTab()
+	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
+		return r, fmt.Errorf("start chromium: %w", err)
+	}
+	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyScript}); err != nil {
+		return r, fmt.Errorf("chromium: add script: %w", err)
+	}
+	url := srv.base + "/login"
+	p.printf("cold load: %s in headless Chromium with a new profile", url)
+	if r.cold, err = visit(tab, url); err != nil {
+		return r, fmt.Errorf("cold load: %w", err)
+	}
+	p.printf("  %s", r.cold)
+	p.printf("waiting for the service worker to control the page")
+	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		return r, fmt.Errorf("service worker: %w", err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
+		return r, err
+	}
+	p.printf("warm load: the same page again, same profile")
+	if r.warm, err = visit(tab, url); err != nil {
+		return r, fmt.Errorf("warm load: %w", err)
+	}
+	p.printf("  %s", r.warm)
+	return r, nil
+}
+
+// visit navigates to url and waits for the ready stamp.
+func visit(tab context.Context, url string) (visitTimes, error) {
+	if err := chromedp.Do(tab, chromedp.Navigate(url)); err != nil {
+		return visitTimes{}, err
+	}
+	if _, err := chromedp.Run(tab, chromedp.Poll[float64](`window.__benchReady`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		return visitTimes{}, fmt.Errorf("the login form did not become usable: %w", err)
+	}
+	return chromedp.Run(tab, chromedp.Evaluate[visitTimes](visitTimesJS))
+}
+
+// chromiumPath finds the browser: $CHROMIUM, then the usual names.
+func chromiumPath() (string, error) {
+	if c := os.Getenv("CHROMIUM"); c != "" {
+		return c, nil
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "headless-shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return filepath.Clean(p), nil
+		}
+	}
+	return "", errors.New("no Chromium found: install chromium or set CHROMIUM")
+}

@@ -1,0 +1,119 @@
+package browsertest
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/chromedp/chromedp"
+)
+
+// findJS is the page-side helper that finds what a person would find: a
+// control by its visible words (buttons, links, menu items), an input by its
+// label. Only visible elements count.
+const findJS = `(window.__t = window.__t || {
+  visible(e) { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; },
+  norm(s) { return (s || "").replace(/\s+/g, " ").trim(); },
+  control(words) {
+    const all = [...document.querySelectorAll('button, a, [role=menuitem], [role=button]')].filter(e => this.visible(e));
+    return all.find(e => this.norm(e.innerText) === words || e.getAttribute('aria-label') === words)
+        || all.find(e => this.norm(e.innerText).startsWith(words));
+  },
+  field(label) {
+    const l = [...document.querySelectorAll('label')].find(l => this.norm(l.innerText).replace(/ \(optional\)$/, '') === label && this.visible(l));
+    return l && document.getElementById(l.htmlFor);
+  },
+}), `
+
+// Click clicks the button or link a person would call words.
+func (tab *Tab) Click(words string) {
+	tab.T.Helper()
+	tab.waitJS(`a control "`+words+`"`, findJS+`window.__t.control(`+jsString(words)+`) && !window.__t.control(`+jsString(words)+`).disabled`)
+	Eval[bool](tab, findJS+`(window.__t.control(`+jsString(words)+`).click(), true)`)
+}
+
+// Submit clicks words and waits until the page has heard back from the
+// server (every API call it started has finished) and shows expect.
+func (tab *Tab) Submit(words, expect string) {
+	tab.T.Helper()
+	before := Eval[int](tab, `window.__apiDone || 0`)
+	tab.Click(words)
+	tab.waitJS(`an answer to "`+words+`"`, `(window.__apiDone || 0) > `+strconv.Itoa(before)+` && !window.__apiInFlight`)
+	if expect != "" {
+		tab.WaitText(expect)
+	}
+}
+
+// Fill types value into the input labelled label, like a person typing.
+func (tab *Tab) Fill(label, value string) {
+	tab.T.Helper()
+	tab.waitJS(`a field "`+label+`"`, findJS+`window.__t.field(`+jsString(label)+`)`)
+	// Select what is there and type over it, as a person would.
+	id := Eval[string](tab, findJS+`(() => { const f = window.__t.field(`+jsString(label)+`); f.focus(); f.select(); return f.id; })()`)
+	if value == "" {
+		tab.do(`clear "`+label+`"`, chromedp.KeyEvent("\b"))
+		return
+	}
+	tab.do(`fill "`+label+`"`, chromedp.SendKeys(chromedp.ID(id), value))
+}
+
+// Select chooses the option with the visible text option in the select
+// labelled label.
+func (tab *Tab) Select(label, option string) {
+	tab.T.Helper()
+	tab.waitJS(`a select "`+label+`"`, findJS+`window.__t.field(`+jsString(label)+`)`)
+	Eval[bool](tab, findJS+`(() => { const s = window.__t.field(`+jsString(label)+`);
+	  const o = [...s.options].find(o => o.text === `+jsString(option)+`); if (!o) return false;
+	  s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`)
+}
+
+// Check ticks the checkbox labelled label.
+func (tab *Tab) Check(label string) {
+	tab.T.Helper()
+	tab.waitJS(`a checkbox "`+label+`"`, findJS+`window.__t.field(`+jsString(label)+`)`)
+	Eval[bool](tab, findJS+`(() => { const c = window.__t.field(`+jsString(label)+`); if (!c.checked) c.click(); return c.checked; })()`)
+}
+
+// WaitText waits until the page shows text.
+func (tab *Tab) WaitText(text string) {
+	tab.T.Helper()
+	tab.waitJS(`the text "`+text+`"`, `document.body.innerText.includes(`+jsString(text)+`)`)
+}
+
+// WaitPath waits until the address is path.
+func (tab *Tab) WaitPath(path string) {
+	tab.T.Helper()
+	tab.waitJS(`the page `+path, `location.pathname === `+jsString(path))
+}
+
+// Text returns what the page shows.
+func (tab *Tab) Text() string {
+	tab.T.Helper()
+	return Eval[string](tab, `document.body.innerText`)
+}
+
+// Has reports whether the page shows text now.
+func (tab *Tab) Has(text string) bool {
+	return strings.Contains(tab.Text(), text)
+}
+
+// Press sends a key to the focused element ("Escape", "Enter", "Tab").
+func (tab *Tab) Press(key string) {
+	tab.T.Helper()
+	k := map[string]string{"Enter": "\r", "Tab": "\t", "Escape": "\u001b"}[key]
+	if k == "" {
+		k = key
+	}
+	tab.do("press "+key, chromedp.KeyEvent(k))
+}
+
+// Focused describes the focused element (id, or tag and text).
+func (tab *Tab) Focused() string {
+	tab.T.Helper()
+	return Eval[string](tab, `(() => { const e = document.activeElement; return e ? (e.id || e.tagName + ":" + (e.innerText||"").trim()) : ""; })()`)
+}
+
+// Wait waits for a JavaScript condition.
+func (tab *Tab) Wait(what, cond string) {
+	tab.T.Helper()
+	tab.waitJS(what, cond)
+}

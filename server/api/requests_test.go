@@ -132,7 +132,6 @@ func TestSecurityHeadersAndNotFound(t *testing.T) {
 	}
 }
 
-
 func TestHTTPSCookieAndHSTS(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t), "BASE_URL", "https://id.example.com")
 	r := env.Client().Get(api.PathSession)

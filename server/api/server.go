@@ -25,6 +25,7 @@ type Server struct {
 	limits   *limiter
 	log      *slog.Logger
 	help     HelpService
+	keys     auth.Keys
 }
 
 // Deps are the use cases the API is built on.
@@ -35,6 +36,7 @@ type Deps struct {
 	Auth     *auth.Service
 	Sessions *auth.SessionStore
 	Help     HelpService
+	Keys     auth.Keys
 	Log      *slog.Logger
 }
 
@@ -42,7 +44,7 @@ type Deps struct {
 func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help,
+		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys,
 	}
 }
 

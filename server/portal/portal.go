@@ -21,6 +21,7 @@ import (
 	"github.com/minicorp/miniid/server/api"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/help"
 	"github.com/minicorp/miniid/server/internal/clock"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/store"
@@ -32,6 +33,7 @@ import (
 type Portal struct {
 	cfg     config.Config
 	auth    *auth.Service
+	help    *help.Service
 	db      *bun.DB
 	worker  *mail.Worker
 	handler http.Handler
@@ -102,7 +104,16 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0), Sessions: sessions,
 		Mail: worker, BaseURL: cfg.BaseURL, Brand: cfg.Brand, Log: log,
 	})
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Log: log})
+	if err := help.Load(ctx, db, cfg.Brand); err != nil {
+		db.Close()
+		return nil, err
+	}
+	helpSvc, err := help.New(db, o.Clock, cfg.Brand)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -119,7 +130,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static}))
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
-	return &Portal{cfg: cfg, auth: authSvc, db: db, worker: worker, handler: handler, log: log, clock: o.Clock}, nil
+	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, handler: handler, log: log, clock: o.Clock}, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -193,8 +204,11 @@ func (p *Portal) sweepSessions(ctx context.Context) {
 	}
 }
 
-// Close releases the database.
-func (p *Portal) Close() error { return p.db.Close() }
+// Close releases the search index and the database.
+func (p *Portal) Close() error {
+	p.help.Close()
+	return p.db.Close()
+}
 
 // Handler is the portal's whole HTTP handler (for httptest).
 func (p *Portal) Handler() http.Handler { return p.handler }

@@ -113,3 +113,7 @@ type HelpVoteResponse struct {
 	HelpfulNo  int64 `json:"helpful_no"`
 	MyVote     bool  `json:"my_vote"`
 }
+
+// PathHelpMostRead answers GET ?lang= with the most read articles
+// ([]HelpArticleSummary).
+const PathHelpMostRead = Prefix + "/help/most-read"

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
@@ -69,25 +72,60 @@ const visitTimesJS = `(() => {
   return { ready: window.__benchReady || 0, dom: nav.domContentLoadedEventEnd || 0, wasm: wasm.responseEnd || 0, instantiated: inst.end || 0 };
 })()`
 
-// browserResult is the cold and the warm visit of the login page.
+// browserResult is the cold and the warm visit of the login page, several
+// times, each time with a new profile.
 type browserResult struct {
-	cold, warm visitTimes
+	cold, warm []visitTimes
 	chromium   string
 }
 
-// measureBrowser opens /login in headless Chromium with a new profile
-// (cold), waits until the app's service worker controls the page, then
-// opens it again in the same profile (warm).
+// medianVisit is the visit with the median ready time.
+func medianVisit(v []visitTimes) visitTimes {
+	s := slices.Clone(v)
+	slices.SortFunc(s, func(a, b visitTimes) int { return cmp.Compare(a.Ready, b.Ready) })
+	return s[len(s)/2]
+}
+
+func readyList(v []visitTimes) string {
+	var s []string
+	for _, x := range v {
+		s = append(s, fmt.Sprintf("%.0f", x.Ready))
+	}
+	return strings.Join(s, " ")
+}
+
+// measureBrowser runs browserVisits times: a new Chromium with a new
+// profile opens /login (cold), waits until the app's service worker
+// controls the page, then opens it again (warm). The machine is shared, so
+// the figures are the medians.
 func measureBrowser(ctx context.Context, srv *server, tmp string, p *progress) (browserResult, error) {
+	const browserVisits = 5
 	var r browserResult
 	bin, err := chromiumPath()
 	if err != nil {
 		return r, err
 	}
 	r.chromium = bin
+	url := srv.base + "/login"
+	p.printf("page loads: %d times a new headless Chromium profile opens %s (cold), then again (warm)", browserVisits, url)
+	for i := range browserVisits {
+		cold, warm, err := coldAndWarm(ctx, bin, url, tmp)
+		if err != nil {
+			return r, err
+		}
+		r.cold = append(r.cold, cold)
+		r.warm = append(r.warm, warm)
+		p.printf("  %d/%d cold: %s", i+1, browserVisits, cold)
+		p.printf("  %d/%d warm: %s", i+1, browserVisits, warm)
+	}
+	return r, nil
+}
+
+// coldAndWarm is one browser with a new profile, two visits.
+func coldAndWarm(ctx context.Context, bin, url, tmp string) (cold, warm visitTimes, err error) {
 	profile, err := os.MkdirTemp(tmp, "chromium-profile-")
 	if err != nil {
-		return r, err
+		return cold, warm, err
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(bin),
@@ -104,30 +142,24 @@ func measureBrowser(ctx context.Context, srv *server, tmp string, p *progress) (
 	tab, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
 	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
-		return r, fmt.Errorf("start chromium: %w", err)
+		return cold, warm, fmt.Errorf("start chromium: %w", err)
 	}
 	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyScript}); err != nil {
-		return r, fmt.Errorf("chromium: add script: %w", err)
+		return cold, warm, fmt.Errorf("chromium: add script: %w", err)
 	}
-	url := srv.base + "/login"
-	p.printf("cold load: %s in headless Chromium with a new profile", url)
-	if r.cold, err = visit(tab, url); err != nil {
-		return r, fmt.Errorf("cold load: %w", err)
+	if cold, err = visit(tab, url); err != nil {
+		return cold, warm, fmt.Errorf("cold load: %w", err)
 	}
-	p.printf("  %s", r.cold)
-	p.printf("waiting for the service worker to control the page")
 	if _, err := chromedp.Run(tab, chromedp.Poll[bool](`navigator.serviceWorker.controller !== null`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		return r, fmt.Errorf("service worker: %w", err)
+		return cold, warm, fmt.Errorf("service worker: %w", err)
 	}
 	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
-		return r, err
+		return cold, warm, err
 	}
-	p.printf("warm load: the same page again, same profile")
-	if r.warm, err = visit(tab, url); err != nil {
-		return r, fmt.Errorf("warm load: %w", err)
+	if warm, err = visit(tab, url); err != nil {
+		return cold, warm, fmt.Errorf("warm load: %w", err)
 	}
-	p.printf("  %s", r.warm)
-	return r, nil
+	return cold, warm, nil
 }
 
 // visit navigates to url and waits for the ready stamp.

@@ -36,7 +36,7 @@ func TestAssistantEndpoint(t *testing.T) {
 		})
 	}
 	var a api.AssistantAnswer
-	c.Get(api.PathAssistant + "?q=" + url.QueryEscape("wie schalte ich die Zwei-Faktor-Authentifizierung ein")).JSON(t, &a)
+	c.Get(api.PathAssistant+"?q="+url.QueryEscape("wie schalte ich die Zwei-Faktor-Authentifizierung ein")).JSON(t, &a)
 	if !a.Found || a.Article == nil || a.Article.Slug != "two-factor-activate" || a.Lang != "de" {
 		t.Fatalf("German question: %+v", a)
 	}
@@ -60,7 +60,7 @@ func TestHelpArticleVoteAndRead(t *testing.T) {
 			t.Fatalf("vote: %d %s", r.Status, r.Body)
 		}
 	}
-	c.Get(api.PathHelpArticle + "two-factor-activate?lang=en").JSON(t, &a)
+	c.Get(api.PathHelpArticle+"two-factor-activate?lang=en").JSON(t, &a)
 	if a.HelpfulYes != 1 || a.MyVote == nil || !*a.MyVote {
 		t.Fatalf("one visitor, one vote: %+v", a)
 	}
@@ -68,7 +68,7 @@ func TestHelpArticleVoteAndRead(t *testing.T) {
 		t.Fatalf("unknown article: %d", r.Status)
 	}
 	var hits []api.HelpSearchResult
-	c.Get(api.PathHelpSearch + "?lang=en&q=pasword").JSON(t, &hits)
+	c.Get(api.PathHelpSearch+"?lang=en&q=pasword").JSON(t, &hits)
 	if len(hits) == 0 {
 		t.Fatal("typo search found nothing")
 	}

@@ -1,6 +1,9 @@
 package api_test
 
-import "net/url"
+import (
+	"encoding/json"
+	"net/url"
+)
 
 func mustURL(s string) *url.URL {
 	u, err := url.Parse(s)
@@ -9,3 +12,5 @@ func mustURL(s string) *url.URL {
 	}
 	return u
 }
+
+func jsonBody(v any) ([]byte, error) { return json.Marshal(v) }

@@ -15,6 +15,8 @@ var postRoutes = []string{
 	api.PathRegister, api.PathRegisterResend, api.PathConfirm, api.PathLogin, api.PathLoginCode,
 	api.PathLoginResend, api.PathLogout, api.PathForgot, api.PathReset, api.PathStrength,
 	api.PathTwoFactorStart, api.PathTwoFactorResend, api.PathTwoFactorConfirm,
+	api.PathReauth, api.PathReauthConfirm, api.PathEmail, api.PathPassword, api.PathPhone, api.PathPhoneVerify,
+	api.HelpVotePath("log-in"),
 }
 
 func TestBadBodiesGetTheEnvelopeNever500(t *testing.T) {
@@ -35,7 +37,7 @@ func TestBadBodiesGetTheEnvelopeNever500(t *testing.T) {
 		{"form encoded", `email=x`, "application/x-www-form-urlencoded", 415},
 	}
 	for _, route := range postRoutes {
-		if route == api.PathLogout || route == api.PathLoginResend || route == api.PathTwoFactorResend {
+		if route == api.PathLogout || route == api.PathLoginResend || route == api.PathTwoFactorResend || route == api.PathReauthResend {
 			continue // these take no body
 		}
 		for _, b := range bodies {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/internal/clock"
@@ -26,6 +27,7 @@ type Server struct {
 	log      *slog.Logger
 	help     HelpService
 	keys     auth.Keys
+	account  *account.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -37,6 +39,7 @@ type Deps struct {
 	Sessions *auth.SessionStore
 	Help     HelpService
 	Keys     auth.Keys
+	Account  *account.Service
 	Log      *slog.Logger
 }
 
@@ -44,7 +47,7 @@ type Deps struct {
 func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys,
+		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
 	}
 }
 
@@ -67,6 +70,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathTwoFactorResend, s.throttle("mail", s.full(s.twoFactorResend)))
 	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
 
+	s.accountRoutes(mux)
 	s.helpRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.

@@ -42,7 +42,7 @@ func toMe(u *store.User) api.Me {
 		ID: u.ID, Email: u.Email, Salutation: u.Salutation, Title: u.Title,
 		FirstName: u.FirstName, LastName: u.LastName, BirthDate: u.BirthDate,
 		Street: u.Street, Postcode: u.Postcode, City: u.City, Country: u.Country,
-		Language: u.Language, TwoFactor: u.TwoFactor, Version: u.Version,
+		Language: u.Language, LanguageChoice: u.LanguageChoice, TwoFactor: u.TwoFactor, Version: u.Version,
 		CreatedAt: u.CreatedAt.Format("2006-01-02T15:04:05Z"),
 	}
 	if u.Phone != nil {

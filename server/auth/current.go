@@ -93,3 +93,11 @@ func (c *Current) End(w http.ResponseWriter) error {
 	c.S.Options.MaxAge = -1
 	return c.Save(w)
 }
+
+// SetFlow binds the session to a new flow id for a code (Phone ID).
+func (c *Current) SetFlow(pending, flow string) { c.setPending(pending, flow) }
+
+// Rotate gives the session a new id, keeping its login (step-up).
+func (c *Current) Rotate(now time.Time) error {
+	return c.logIn(c.UserID(), c.State(), "", now)
+}

@@ -104,6 +104,41 @@ func (s *Service) link(path, token string) string {
 	return u.String()
 }
 
+// Notify writes a mail of kind to the outbox inside tx (for the other use-case
+// packages).
+func (s *Service) Notify(ctx context.Context, tx bun.IDB, u *store.User, to string, kind mail.Kind, d mail.Data) error {
+	return s.sendMail(ctx, tx, u, to, kind, d)
+}
+
+// Event records a security event inside tx (for the other use-case packages).
+func (s *Service) Event(ctx context.Context, tx bun.IDB, userID int64, kind string, m Meta) error {
+	return s.event(ctx, tx, userID, kind, m)
+}
+
+// Kick wakes the mail worker after a commit.
+func (s *Service) Kick() { s.kick() }
+
+// Link builds an absolute link to path with a token.
+func (s *Service) Link(path, token string) string { return s.link(path, token) }
+
+// IssueToken makes a single-use link token inside tx.
+func (s *Service) IssueToken(ctx context.Context, tx bun.IDB, userID int64, purpose string, ttl time.Duration, payload string) (string, error) {
+	return s.issueToken(ctx, tx, userID, purpose, ttl, payload)
+}
+
+// IssueCode makes a code for (user, purpose, flow) inside tx.
+func (s *Service) IssueCode(ctx context.Context, tx bun.IDB, userID int64, purpose, flowID string, resend bool) (string, error) {
+	return s.issueCode(ctx, tx, userID, purpose, flowID, resend)
+}
+
+// CheckCode verifies and consumes a code.
+func (s *Service) CheckCode(ctx context.Context, userID int64, purpose, flowID, code string) error {
+	return s.checkCode(ctx, userID, purpose, flowID, code)
+}
+
+// UserKeys are the wrong-password counter keys of everything that logs into u.
+func (s *Service) UserKeys(u *store.User) []string { return s.userKeys(u) }
+
 // sendMail composes kind in the user's language and writes it to the outbox
 // inside tx.
 func (s *Service) sendMail(ctx context.Context, tx bun.IDB, u *store.User, to string, kind mail.Kind, d mail.Data) error {

@@ -18,6 +18,8 @@ const (
 	ActionTwoFactorOff = PurposeTwoFactorOff
 	ActionDelete       = PurposeDelete
 	ActionEmailChange  = PurposeEmailChange
+	ActionPassword     = "password"
+	ActionPhone        = "phone_change"
 )
 
 var actionMail = map[string]mail.Kind{
@@ -25,7 +27,12 @@ var actionMail = map[string]mail.Kind{
 	ActionTwoFactorOff: mail.KindTwoFactorOffCode,
 	ActionDelete:       mail.KindDeleteCode,
 	ActionEmailChange:  mail.KindEmailChangeCode,
+	ActionPassword:     mail.KindPasswordChangeCode,
+	ActionPhone:        mail.KindPhoneChangeCode,
 }
+
+// IsAction reports whether a dialog knows action.
+func IsAction(action string) bool { _, ok := actionMail[action]; return ok }
 
 // StepUp is the answer to the password step of a dialog.
 type StepUp struct {
@@ -197,4 +204,15 @@ func (s *Service) ConfirmTwoFactor(ctx context.Context, cur *Current, code strin
 	}
 	s.kick()
 	return user, nil
+}
+
+// ConfirmStepUp completes a dialog's code step for a change other than
+// two-factor (those use ConfirmTwoFactor): the session is then
+// re-authenticated for that change for 5 minutes.
+func (s *Service) ConfirmStepUp(ctx context.Context, cur *Current, code string, m Meta) error {
+	action := cur.Pending()
+	if action == ActionTwoFactorOn || action == ActionTwoFactorOff || !IsAction(action) {
+		return ErrNothingPending
+	}
+	return s.verifyStepUp(ctx, cur, action, code, m)
 }

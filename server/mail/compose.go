@@ -19,6 +19,8 @@ const (
 	KindTwoFactorOffCode     Kind = "two_factor_off_code"    // Code (10 min)
 	KindDeleteCode           Kind = "delete_code"            // Code (10 min)
 	KindEmailChangeCode      Kind = "email_change_code"      // Code (10 min)
+	KindPasswordChangeCode   Kind = "password_change_code"   // Code (10 min)
+	KindPhoneChangeCode      Kind = "phone_change_code"      // Code (10 min), by e-mail
 	KindTwoFactorActivated   Kind = "two_factor_activated"   // Link optional (reset)
 	KindTwoFactorDeactivated Kind = "two_factor_deactivated" // Link optional (reset)
 	KindPasswordChanged      Kind = "password_changed"       // Link optional (reset)
@@ -59,6 +61,8 @@ var specs = map[Kind]kindSpec{
 	KindTwoFactorOffCode:     {ChannelEmail, []string{"Code"}, 10},
 	KindDeleteCode:           {ChannelEmail, []string{"Code"}, 10},
 	KindEmailChangeCode:      {ChannelEmail, []string{"Code"}, 10},
+	KindPasswordChangeCode:   {ChannelEmail, []string{"Code"}, 10},
+	KindPhoneChangeCode:      {ChannelEmail, []string{"Code"}, 10},
 	KindTwoFactorActivated:   {ChannelEmail, nil, 0},
 	KindTwoFactorDeactivated: {ChannelEmail, nil, 0},
 	KindPasswordChanged:      {ChannelEmail, nil, 0},
@@ -74,7 +78,7 @@ func Kinds() []Kind {
 	return []Kind{
 		KindConfirmEmail, KindAlreadyRegistered, KindPasswordReset, KindBlocked,
 		KindLoginCode, KindTwoFactorOnCode, KindTwoFactorOffCode, KindDeleteCode,
-		KindEmailChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
+		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
 		KindPhoneAdded, KindPhoneCode, KindAccountDeleted,
 	}

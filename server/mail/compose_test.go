@@ -55,7 +55,8 @@ func TestComposeEveryKindInBothLanguages(t *testing.T) {
 				// The code or the link stands alone on a line of the text part.
 				switch kind {
 				case mail.KindLoginCode, mail.KindTwoFactorOnCode, mail.KindTwoFactorOffCode,
-					mail.KindDeleteCode, mail.KindEmailChangeCode, mail.KindPhoneCode:
+					mail.KindDeleteCode, mail.KindEmailChangeCode, mail.KindPhoneCode,
+					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode:
 					if !slices.Contains(lines(text), full.Code) {
 						t.Errorf("code not on its own line:\n%s", text)
 					}

@@ -126,6 +126,28 @@ var german = language{
 				p("Sie haben das nicht angefordert? Geben Sie den Code nirgends ein und ändern Sie sofort Ihr Passwort: Womöglich kennt es jemand."),
 			},
 		},
+		KindPasswordChangeCode: {
+			Subject: "Ihr Code zum Ändern Ihres Passworts",
+			Body: []block{
+				p("Sie ändern das Passwort Ihrer {{.Brand}} ID. Geben Sie diesen Code ein, um fortzufahren:"),
+				code(),
+				p("Der Code ist {{.Valid}} gültig und nur einmal verwendbar."),
+			},
+			Ignore: []block{
+				p("Sie haben das nicht angefordert? Geben Sie den Code nirgends ein und ändern Sie sofort Ihr Passwort: Womöglich kennt es jemand."),
+			},
+		},
+		KindPhoneChangeCode: {
+			Subject: "Ihr Code zum Ändern Ihrer Phone ID",
+			Body: []block{
+				p("Sie ändern die Phone ID (Mobilnummer) Ihrer {{.Brand}} ID. Geben Sie diesen Code ein, um fortzufahren:"),
+				code(),
+				p("Der Code ist {{.Valid}} gültig und nur einmal verwendbar."),
+			},
+			Ignore: []block{
+				p("Sie haben das nicht angefordert? Geben Sie den Code nirgends ein und ändern Sie sofort Ihr Passwort: Womöglich kennt es jemand."),
+			},
+		},
 		KindTwoFactorActivated: {
 			Subject: "Die Zwei-Faktor-Authentifizierung ist jetzt aktiviert",
 			Body: []block{

@@ -126,6 +126,28 @@ var english = language{
 				p("Didn't ask for this? Don't enter the code anywhere, and change your password right away: someone may know it."),
 			},
 		},
+		KindPasswordChangeCode: {
+			Subject: "Your code to change your password",
+			Body: []block{
+				p("You're changing the password of your {{.Brand}} ID. Enter this code to continue:"),
+				code(),
+				p("The code is valid for {{.Valid}} and works once."),
+			},
+			Ignore: []block{
+				p("Didn't ask for this? Don't enter the code anywhere, and change your password right away: someone may know it."),
+			},
+		},
+		KindPhoneChangeCode: {
+			Subject: "Your code to change your Phone ID",
+			Body: []block{
+				p("You're changing the Phone ID (mobile number) of your {{.Brand}} ID. Enter this code to continue:"),
+				code(),
+				p("The code is valid for {{.Valid}} and works once."),
+			},
+			Ignore: []block{
+				p("Didn't ask for this? Don't enter the code anywhere, and change your password right away: someone may know it."),
+			},
+		},
 		KindTwoFactorActivated: {
 			Subject: "Two-factor authentication is now activated",
 			Body: []block{

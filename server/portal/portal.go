@@ -18,6 +18,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/api"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/config"
@@ -113,7 +114,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Log: log})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: account.New(db, o.Clock, authSvc), Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {

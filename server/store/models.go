@@ -26,6 +26,7 @@ type User struct {
 	City             string     `bun:"city,notnull"`
 	Country          string     `bun:"country,notnull"`
 	Language         string     `bun:"language,notnull"`
+	LanguageChoice   string     `bun:"language_choice,notnull"` // "" = follow the country
 	TwoFactor        bool       `bun:"two_factor,notnull"`
 	Version          int64      `bun:"version,notnull"`
 	CreatedAt        time.Time  `bun:"created_at,notnull"`

@@ -107,9 +107,11 @@ type Me struct {
 	City          string `json:"city"`
 	Country       string `json:"country"`
 	Language      string `json:"language"`
-	TwoFactor     bool   `json:"two_factor"`
-	Version       int64  `json:"version"`
-	CreatedAt     string `json:"created_at"`
+	// LanguageChoice is "" when the language follows the country.
+	LanguageChoice string `json:"language_choice"`
+	TwoFactor      bool   `json:"two_factor"`
+	Version        int64  `json:"version"`
+	CreatedAt      string `json:"created_at"`
 }
 
 // Initials returns up to two upper-case letters for the profile icon.

@@ -117,3 +117,9 @@ func (tab *Tab) Wait(what, cond string) {
 	tab.T.Helper()
 	tab.waitJS(what, cond)
 }
+
+// SendKeys types into the focused element ("\r" is Enter).
+func (tab *Tab) SendKeys(keys string) {
+	tab.T.Helper()
+	tab.do("type", chromedp.KeyEvent(keys))
+}

@@ -16,11 +16,20 @@ func Registration(email string) api.RegisterRequest {
 	}
 }
 
-// Register registers and confirms email, returning a logged-in client.
+// Register registers and confirms email (living in Germany), returning a
+// logged-in client.
 func (e *Env) Register(email string) *Client {
 	e.T.Helper()
+	return e.RegisterIn(email, "DE", "80809")
+}
+
+// RegisterIn is Register for a customer living in country (postcode there).
+func (e *Env) RegisterIn(email, country, postcode string) *Client {
+	e.T.Helper()
 	c := e.Client()
-	if r := c.Post(api.PathRegister, Registration(email)); r.Status != 202 {
+	reg := Registration(email)
+	reg.Country, reg.Postcode = country, postcode
+	if r := c.Post(api.PathRegister, reg); r.Status != 202 {
 		e.T.Fatalf("register: %d %s", r.Status, r.Body)
 	}
 	tok := e.LastMail(email).Token()

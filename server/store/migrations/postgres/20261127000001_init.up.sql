@@ -15,6 +15,7 @@ CREATE TABLE users (
     city              TEXT NOT NULL DEFAULT '',
     country           TEXT NOT NULL DEFAULT '',
     language          TEXT NOT NULL DEFAULT 'en',
+    language_choice   TEXT NOT NULL DEFAULT '',
     two_factor        BOOLEAN NOT NULL DEFAULT FALSE,
     version           BIGINT NOT NULL DEFAULT 1,
     created_at        TIMESTAMPTZ NOT NULL,

@@ -1,0 +1,243 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/minicorp/miniid/server/account"
+	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+func (s *Server) accountRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("PUT "+api.PathPersonal, s.full(s.updatePersonal))
+	mux.HandleFunc("POST "+api.PathReauth, s.throttle("login", s.full(s.reauth)))
+	mux.HandleFunc("POST "+api.PathReauthResend, s.throttle("mail", s.full(s.reauthResend)))
+	mux.HandleFunc("POST "+api.PathReauthConfirm, s.throttle("code", s.full(s.reauthConfirm)))
+	mux.HandleFunc("POST "+api.PathEmail, s.throttle("mail", s.full(s.changeEmail)))
+	mux.HandleFunc("POST "+api.PathPassword, s.full(s.changePassword))
+	mux.HandleFunc("POST "+api.PathPhone, s.throttle("mail", s.full(s.startPhone)))
+	mux.HandleFunc("POST "+api.PathPhoneVerify, s.throttle("code", s.full(s.verifyPhone)))
+	mux.HandleFunc("POST "+api.PathPhoneResend, s.throttle("mail", s.full(s.resendPhone)))
+	mux.HandleFunc("POST "+api.PathPhoneRemove, s.full(s.removePhone))
+	mux.HandleFunc("POST "+api.PathDelete, s.full(s.deleteAccount))
+	mux.HandleFunc("GET "+api.PathSessions, s.full(s.listSessions))
+	mux.HandleFunc("POST "+api.PathLogoutOthers, s.full(s.logoutOthers))
+	mux.HandleFunc("GET "+api.PathEvents, s.full(s.listEvents))
+}
+
+// failAccount maps the account use cases' errors, then auth's.
+func (s *Server) failAccount(w http.ResponseWriter, r *http.Request, err error) {
+	lang := langOf(r)
+	var conflict *account.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		w.Header().Set("ETag", etag(conflict.Current.Version))
+		writeJSON(w, http.StatusPreconditionFailed, api.Conflict{
+			Error:   api.Error{Code: api.CodeVersionConflict, Message: i18n.T(lang, i18n.PersonalConflict)},
+			Current: toMe(conflict.Current),
+		})
+	case errors.Is(err, account.ErrReauthRequired):
+		fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeReauthRequired, Message: i18n.T(lang, i18n.ReauthRequired)}, nil)
+	case errors.Is(err, account.ErrPhoneTaken):
+		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeInvalid, Message: i18n.T(lang, i18n.PhoneTaken),
+			Fields: map[string]api.FieldError{"phone": {Code: "taken", Message: i18n.T(lang, i18n.PhoneTaken)}}}, nil)
+	case errors.Is(err, account.ErrSameEmail):
+		failFields(w, r, map[string]string{"email": "same"})
+	default:
+		s.failAuth(w, r, err)
+	}
+}
+
+// ifMatch reads the version from If-Match: "v<version>".
+func ifMatch(r *http.Request) (int64, bool) {
+	v := strings.Trim(strings.TrimPrefix(r.Header.Get(api.HeaderIfMatch), "W/"), `"`)
+	n, err := strconv.ParseInt(strings.TrimPrefix(v, "v"), 10, 64)
+	return n, err == nil && n > 0 && strings.HasPrefix(v, "v")
+}
+
+func (s *Server) updatePersonal(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	version, ok := ifMatch(r)
+	if !ok {
+		fail(w, r, http.StatusPreconditionRequired, api.Error{Code: api.CodeBadRequest, Message: "Send If-Match with the profile's version."}, nil)
+		return
+	}
+	var req api.PersonalData
+	if !decode(w, r, &req) {
+		return
+	}
+	u, err := s.account.UpdatePersonal(r.Context(), cur.UserID(), req, version, meta(r))
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(u.Version))
+	writeJSON(w, http.StatusOK, toMe(u))
+}
+
+func (s *Server) reauth(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.ReauthRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if req.Action == auth.ActionTwoFactorOn || req.Action == auth.ActionTwoFactorOff || !auth.IsAction(req.Action) {
+		failFields(w, r, map[string]string{"action": "not_allowed"})
+		return
+	}
+	res, err := s.auth.BeginStepUp(r.Context(), cur, req.Action, req.Password, meta(r))
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	if err := cur.Save(w); err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent, MaskedEmail: res.MaskedEmail})
+}
+
+func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	masked, err := s.auth.ResendStepUp(r.Context(), cur)
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: true, MaskedEmail: masked})
+}
+
+func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.CodeRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if err := s.auth.ConfirmStepUp(r.Context(), cur, req.Code, meta(r)); err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	s.saveAndAnswer(w, r, cur, api.Session{State: cur.State(), CSRFToken: cur.CSRF()})
+}
+
+// saveAndAnswer saves the session (its CSRF token may be new) and answers.
+func (s *Server) saveAndAnswer(w http.ResponseWriter, r *http.Request, cur *auth.Current, v any) {
+	if err := cur.Save(w); err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	if sess, ok := v.(api.Session); ok {
+		sess.CSRFToken = cur.CSRF()
+		v = sess
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.EmailChangeRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if err := s.account.RequestEmailChange(r.Context(), cur, req.Email, meta(r)); err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	if err := cur.Save(w); err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusAccepted, api.OK{OK: true})
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.PasswordRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if err := s.account.ChangePassword(r.Context(), cur, req.Password, meta(r)); err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	s.saveAndAnswer(w, r, cur, api.OK{OK: true})
+}
+
+func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.PhoneRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	masked, err := s.account.StartPhone(r.Context(), cur, req.Phone, meta(r))
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	s.saveAndAnswer(w, r, cur, api.PhoneCodeSent{MaskedPhone: masked})
+}
+
+func (s *Server) resendPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	masked, err := s.account.ResendPhone(r.Context(), cur)
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.PhoneCodeSent{MaskedPhone: masked})
+}
+
+func (s *Server) verifyPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	var req api.CodeRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	u, err := s.account.VerifyPhone(r.Context(), cur, req.Code, meta(r))
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	s.saveAndAnswer(w, r, cur, toMe(u))
+}
+
+func (s *Server) removePhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	u, err := s.account.RemovePhone(r.Context(), cur, meta(r))
+	if err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	s.saveAndAnswer(w, r, cur, toMe(u))
+}
+
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	if err := s.account.Delete(r.Context(), cur, meta(r)); err != nil {
+		s.failAccount(w, r, err)
+		return
+	}
+	cur.End(w)
+	w.Header().Set("Clear-Site-Data", `"cache", "storage"`)
+	writeJSON(w, http.StatusOK, api.OK{OK: true})
+}
+
+func (s *Server) listSessions(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	list, err := s.account.Sessions(r.Context(), cur)
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+func (s *Server) logoutOthers(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	n, err := s.account.LogoutOthers(r.Context(), cur, meta(r))
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.LoggedOut{Count: n})
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+	list, err := s.account.Events(r.Context(), cur.UserID())
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}

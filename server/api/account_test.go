@@ -1,0 +1,306 @@
+package api_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/minicorp/miniid/server/internal/portaltest"
+	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// put sends a PUT the way the app does, with If-Match.
+func put(c *portaltest.Client, path string, v any, ifMatch string) portaltest.Response {
+	c.T.Helper()
+	body, _ := jsonBody(v)
+	return c.Raw("PUT", path, body, map[string]string{
+		"Content-Type": "application/json", "Origin": c.Env.URL, api.HeaderCSRF: c.CSRF, api.HeaderIfMatch: ifMatch,
+	})
+}
+
+func personalOf(me api.Me) api.PersonalData {
+	return api.PersonalData{Salutation: me.Salutation, Title: me.Title, FirstName: me.FirstName, LastName: me.LastName,
+		BirthDate: me.BirthDate, Street: me.Street, Postcode: me.Postcode, City: me.City, Country: me.Country, Language: me.LanguageChoice}
+}
+
+func me(t *testing.T, c *portaltest.Client) api.Me {
+	t.Helper()
+	var m api.Me
+	r := c.Get(api.PathMe)
+	if r.Status != 200 {
+		t.Fatalf("me: %d", r.Status)
+	}
+	r.JSON(t, &m)
+	return m
+}
+
+func TestPersonalDataOptimisticConcurrency(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env := portaltest.Start(t, db)
+		phone := env.Register("two@example.com")
+		laptop, _ := env.Login("two@example.com", portaltest.Password)
+		m := me(t, phone)
+		v := `"v` + itoa(int(m.Version)) + `"`
+
+		p := personalOf(m)
+		p.FirstName = "Janina"
+		r := put(phone, api.PathPersonal, p, v)
+		var saved api.Me
+		r.JSON(t, &saved)
+		if r.Status != 200 || saved.FirstName != "Janina" || saved.Version != m.Version+1 {
+			t.Fatalf("save: %d %s", r.Status, r.Body)
+		}
+		// The laptop still has the old version: refused, with the fresh data.
+		p2 := personalOf(m)
+		p2.City = "Berlin"
+		r = put(laptop, api.PathPersonal, p2, v)
+		var conflict api.Conflict
+		r.JSON(t, &conflict)
+		if r.Status != 412 || conflict.Code != api.CodeVersionConflict || conflict.Current.FirstName != "Janina" {
+			t.Fatalf("stale save: %d %s", r.Status, r.Body)
+		}
+		if got := me(t, laptop); got.City != "München" || got.FirstName != "Janina" {
+			t.Fatalf("stale save changed data: %+v", got)
+		}
+		if r := put(laptop, api.PathPersonal, p2, ""); r.Status != 428 {
+			t.Fatalf("no If-Match: %d", r.Status)
+		}
+		bad := personalOf(saved)
+		bad.Country, bad.Postcode = "AT", "80809"
+		if r := put(laptop, api.PathPersonal, bad, `"v`+itoa(int(saved.Version))+`"`); r.Status != 400 || r.Error(t).Fields["postcode"].Code != "invalid" {
+			t.Fatalf("Austrian postcode 80809: %d %s", r.Status, r.Body)
+		}
+	})
+}
+
+func TestCountryOfResidenceSetsLanguage(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	c := env.Register("lang@example.com")
+	steps := []struct {
+		country, postcode, choice, want string
+	}{
+		{"GB", "SW1A 1AA", "", "en"},
+		{"AT", "1010", "", "de"},
+		{"DE", "10115", "en", "en"},
+		{"FR", "75001", "de", "de"},
+	}
+	for _, s := range steps {
+		m := me(t, c)
+		p := personalOf(m)
+		p.Country, p.Postcode, p.Language = s.country, s.postcode, s.choice
+		r := put(c, api.PathPersonal, p, `"v`+itoa(int(m.Version))+`"`)
+		var got api.Me
+		r.JSON(t, &got)
+		if r.Status != 200 || got.Language != s.want {
+			t.Fatalf("%s/%q: %d language %q, want %q", s.country, s.choice, r.Status, got.Language, s.want)
+		}
+	}
+}
+
+// reauth proves the password (and the code when two-factor is on).
+func reauth(t *testing.T, env *portaltest.Env, c *portaltest.Client, email, action string) {
+	t.Helper()
+	r := c.Post(api.PathReauth, api.ReauthRequest{Action: action, Password: portaltest.Password})
+	var res api.ReauthResult
+	r.JSON(t, &res)
+	if r.Status != 200 {
+		t.Fatalf("reauth %s: %d %s", action, r.Status, r.Body)
+	}
+	if res.CodeSent {
+		if r := c.Post(api.PathReauthConfirm, api.CodeRequest{Code: env.LastMail(email).Code()}); r.Status != 200 {
+			t.Fatalf("reauth code: %d %s", r.Status, r.Body)
+		}
+	}
+}
+
+func TestChangeEmail(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env := portaltest.Start(t, db)
+		c := env.Register("old@example.com")
+		env.Register("taken@example.com")
+		if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "new@example.com"}); r.Status != 403 || r.Error(t).Code != api.CodeReauthRequired {
+			t.Fatalf("without re-authentication: %d %s", r.Status, r.Body)
+		}
+		if r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionEmail, Password: "wrong one"}); r.Status != 400 {
+			t.Fatalf("wrong password: %d", r.Status)
+		}
+		// An address in use: same answer, no change, no mail to it.
+		reauth(t, env, c, "old@example.com", api.ActionEmail)
+		before := len(env.Mails("taken@example.com"))
+		if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "taken@example.com"}); r.Status != 202 {
+			t.Fatalf("taken address: %d %s", r.Status, r.Body)
+		}
+		if len(env.Mails("taken@example.com")) != before {
+			t.Fatal("the owner of a taken address got a change link")
+		}
+		// The real change: a link to the new address; nothing changes until it is opened.
+		reauth(t, env, c, "old@example.com", api.ActionEmail)
+		if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "New@Example.com"}); r.Status != 202 {
+			t.Fatalf("change: %d %s", r.Status, r.Body)
+		}
+		if me(t, c).Email != "old@example.com" {
+			t.Fatal("the address changed before confirmation")
+		}
+		link := env.LastMail("new@example.com")
+		if r := c.Post(api.PathConfirm, api.TokenRequest{Token: link.Token()}); r.Status != 200 {
+			t.Fatalf("confirm new address: %d %s", r.Status, r.Body)
+		}
+		if me(t, c).Email != "new@example.com" {
+			t.Fatal("address not changed after confirmation")
+		}
+		notice := env.LastMail("old@example.com")
+		if !strings.Contains(notice.Text, "n•••@example.com") || notice.Token() == "" {
+			t.Fatalf("old address not told, or no undo link: %s", notice.Text)
+		}
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("new@example.com", portaltest.Password); r.Status != 200 {
+			t.Fatalf("login with the new address: %d", r.Status)
+		}
+		// Undo from the old address within 72 hours: back, and every session ends.
+		env.Clock.Advance(71 * time.Hour)
+		if r := env.Client().Post(api.PathConfirm, api.TokenRequest{Token: notice.Token()}); r.Status != 200 {
+			t.Fatalf("undo: %d %s", r.Status, r.Body)
+		}
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("old@example.com", portaltest.Password); r.Status != 200 {
+			t.Fatalf("login with the old address after undo: %d", r.Status)
+		}
+	})
+}
+
+func TestChangePasswordEndsOtherSessions(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	c := env.Register("pw@example.com")
+	other, _ := env.Login("pw@example.com", portaltest.Password)
+	if r := c.Post(api.PathPassword, api.PasswordRequest{Password: "a fresh long passphrase 11"}); r.Status != 403 {
+		t.Fatalf("without re-authentication: %d", r.Status)
+	}
+	reauth(t, env, c, "pw@example.com", api.ActionPassword)
+	if r := c.Post(api.PathPassword, api.PasswordRequest{Password: "password123"}); r.Status != 400 {
+		t.Fatalf("weak password: %d %s", r.Status, r.Body)
+	}
+	if r := c.Post(api.PathPassword, api.PasswordRequest{Password: "a fresh long passphrase 11"}); r.Status != 200 {
+		t.Fatalf("change: %d %s", r.Status, r.Body)
+	}
+	if r := other.Get(api.PathMe); r.Status != 401 {
+		t.Fatalf("other session survived: %d", r.Status)
+	}
+	if r := c.Get(api.PathMe); r.Status != 200 {
+		t.Fatalf("this session ended: %d", r.Status)
+	}
+	// The re-authentication is used up.
+	if r := c.Post(api.PathPassword, api.PasswordRequest{Password: "another fresh passphrase 12"}); r.Status != 403 {
+		t.Fatalf("second change without re-authentication: %d", r.Status)
+	}
+}
+
+func TestReauthNeedsCodeWithTwoFactor(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	email := "tfa@example.com"
+	c := env.Register(email)
+	activate(t, env, c, email)
+	r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionDelete, Password: portaltest.Password})
+	var res api.ReauthResult
+	r.JSON(t, &res)
+	if !res.CodeSent {
+		t.Fatalf("no code asked with two-factor on: %s", r.Body)
+	}
+	if r := c.Post(api.PathDelete, nil); r.Status != 403 {
+		t.Fatalf("delete after the password alone: %d", r.Status)
+	}
+}
+
+func TestPhoneID(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env := portaltest.Start(t, db)
+		c := env.Register("phone@example.com")
+		reauth(t, env, c, "phone@example.com", api.ActionPhone)
+		r := c.Post(api.PathPhone, api.PhoneRequest{Phone: "+49 170 1234567"})
+		if r.Status != 200 {
+			t.Fatalf("start: %d %s", r.Status, r.Body)
+		}
+		// Not verified yet: it does not log in.
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("+491701234567", portaltest.Password); r.Status != 401 {
+			t.Fatalf("unverified Phone ID logged in: %d", r.Status)
+		}
+		sms := env.LastMail("+491701234567")
+		if sms.Channel != "sms" || sms.Code() == "" {
+			t.Fatalf("SMS: %+v", sms)
+		}
+		r = c.Post(api.PathPhoneVerify, api.CodeRequest{Code: sms.Code()})
+		var m api.Me
+		r.JSON(t, &m)
+		if r.Status != 200 || !m.PhoneVerified || m.Phone != "+491701234567" {
+			t.Fatalf("verify: %d %s", r.Status, r.Body)
+		}
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("+49 170 1234567", portaltest.Password); r.Status != 200 {
+			t.Fatalf("login with Phone ID: %d %s", r.Status, r.Body)
+		}
+		if !strings.Contains(env.LastMail("phone@example.com").Text, "+49•••••67") {
+			t.Fatal("no notice of the new Phone ID")
+		}
+	})
+}
+
+func TestDeleteAccount(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env := portaltest.Start(t, db)
+		c := env.Register("bye@example.com")
+		other, _ := env.Login("bye@example.com", portaltest.Password)
+		reauth(t, env, c, "bye@example.com", api.ActionDelete)
+		if r := c.Post(api.PathDelete, nil); r.Status != 200 {
+			t.Fatalf("delete: %d %s", r.Status, r.Body)
+		}
+		if r := other.Get(api.PathMe); r.Status != 401 {
+			t.Fatalf("a session survived deletion: %d", r.Status)
+		}
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("bye@example.com", portaltest.Password); r.Status != 401 {
+			t.Fatalf("login after deletion: %d", r.Status)
+		}
+		mails := env.Mails("bye@example.com")
+		if len(mails) == 0 || mails[0].Link() != "" && strings.Contains(mails[0].Link(), "token") {
+			t.Fatalf("no farewell mail: %+v", mails)
+		}
+		env.Clock.Advance(time.Minute)
+		env.Register("bye@example.com") // the address can register again
+	})
+}
+
+func TestSessionsAndEvents(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	c := env.Register("sess@example.com")
+	other, _ := env.Login("sess@example.com", portaltest.Password)
+	env.Clock.Advance(7 * time.Second)
+	env.Login("sess@example.com", "wrong wrong wrong")
+	var list []api.SessionInfo
+	c.Get(api.PathSessions).JSON(t, &list)
+	current := 0
+	for _, s := range list {
+		if s.Current {
+			current++
+		}
+	}
+	if len(list) != 2 || current != 1 {
+		t.Fatalf("sessions: %+v", list)
+	}
+	var out api.LoggedOut
+	c.Post(api.PathLogoutOthers, nil).JSON(t, &out)
+	if out.Count != 1 || other.Get(api.PathMe).Status != 401 || c.Get(api.PathMe).Status != 200 {
+		t.Fatalf("log out others: %+v", out)
+	}
+	var events []api.SecurityEvent
+	c.Get(api.PathEvents).JSON(t, &events)
+	kinds := map[string]bool{}
+	for _, e := range events {
+		kinds[e.Kind] = true
+	}
+	for _, k := range []string{"login", "login_failed", "logout_others", "registered"} {
+		if !kinds[k] {
+			t.Errorf("event %s missing: %+v", k, events)
+		}
+	}
+}

@@ -80,8 +80,23 @@ func (s *StatusBar) toggle(ctx app.Context, e app.Event) {
 func (s *StatusBar) onKey(ctx app.Context, e app.Event) {
 	if e.Get("key").String() == "Escape" && s.open {
 		s.open = false
-		ctx.Defer(func(app.Context) { Focus("#profile-button") })
+		FocusSoon("#profile-button")
 	}
+}
+
+// FocusSoon moves focus to selector once the current update is on screen,
+// even when the element that asked is being removed (a closing dialog).
+func FocusSoon(selector string) {
+	if app.IsServer {
+		return
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		Focus(selector)
+		fn.Release()
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 0)
 }
 
 // Focus moves keyboard focus to the first element matching selector.

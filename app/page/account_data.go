@@ -89,6 +89,6 @@ func (p *AccountData) edit(id, dialog, what string) app.UI {
 func (p *AccountData) closeDialog(openerID string) func(ctx app.Context) {
 	return func(ctx app.Context) {
 		p.dialog = ""
-		ctx.Defer(func(app.Context) { component.Focus("#" + openerID) })
+		component.FocusSoon("#" + openerID)
 	}
 }

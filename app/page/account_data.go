@@ -4,6 +4,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -26,12 +28,13 @@ func (p *AccountData) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n
 func (p *AccountData) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { requireLogin(ctx, p.sess) })
 	requireLogin(ctx, p.sess)
+	state.Refresh(ctx)
 }
 
 // Render draws the page.
 func (p *AccountData) Render() app.UI {
 	if !p.sess.LoggedIn() {
-		return p.frame(component.Loader(p.t(i18n.Loading)))
+		return p.frame(gate(p.lang, p.sess))
 	}
 	me := p.sess.Me
 	twoFactor := p.t(i18n.AccountNotActivated)
@@ -52,20 +55,47 @@ func (p *AccountData) Render() app.UI {
 			app.Div().Class("card").Body(
 				app.H1().Text(p.t(i18n.AccountTitle)),
 				app.P().Class("lead").Text(p.t(i18n.AccountLead)),
+				offlineNote(p.lang, p.sess),
 				app.Div().Class("rows").Body(
-					p.row("email", p.t(i18n.ProfileMiniID), app.Text(me.Email), nil),
-					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), nil),
-					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), nil),
+					p.row("email", p.t(i18n.ProfileMiniID), app.Span().ID("account-email").Text(me.Email),
+						p.edit("edit-email", api.ActionEmail)),
+					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.edit("edit-phone", api.ActionPhone)),
+					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),
 					p.row("2fa", p.t(i18n.AccountTwoFactor),
 						app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
-						p.edit("edit-2fa", "2fa", p.t(i18n.AccountTwoFactor))),
+						p.edit("edit-2fa", "2fa")),
+				),
+				app.Div().Class("danger-zone").Body(
+					app.Button().ID("delete-account").Class("btn btn-secondary").Type("button").
+						Disabled(p.sess.Offline).Text(p.t(i18n.AccountDelete)).
+						OnClick(func(ctx app.Context, e app.Event) { p.dialog = api.ActionDelete }),
 				),
 			),
 		),
-		app.If(p.dialog == "2fa", func() app.UI {
-			return &TwoFactorDialog{ILang: p.lang, IEnabled: me.TwoFactor, IOnClose: p.closeDialog("edit-2fa")}
-		}),
+		p.openDialog(),
 	)
+}
+
+// openDialog renders the dialog that is open, if any.
+func (p *AccountData) openDialog() app.UI {
+	me := *p.sess.Me
+	switch p.dialog {
+	case "2fa":
+		return &TwoFactorDialog{ILang: p.lang, IEnabled: me.TwoFactor, IOnClose: p.closeDialog("edit-2fa")}
+	case api.ActionEmail, api.ActionPassword, api.ActionPhone:
+		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed,
+			IOnClose: p.closeDialog(map[string]string{api.ActionEmail: "edit-email", api.ActionPassword: "edit-password", api.ActionPhone: "edit-phone"}[p.dialog])}
+	case api.ActionDelete:
+		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("delete-account")}
+	}
+	return nil
+}
+
+// changed takes a profile the server returned after a change.
+func (p *AccountData) changed(ctx app.Context, me *api.Me) {
+	if me != nil {
+		state.SetMe(ctx, *me)
+	}
 }
 
 func (p *AccountData) row(id, label string, value app.UI, action app.UI) app.UI {
@@ -78,9 +108,11 @@ func (p *AccountData) row(id, label string, value app.UI, action app.UI) app.UI 
 	)
 }
 
-func (p *AccountData) edit(id, dialog, what string) app.UI {
+func (p *AccountData) edit(id, dialog string) app.UI {
+	labelID := "label-" + map[string]string{api.ActionEmail: "email", api.ActionPhone: "phone", api.ActionPassword: "password", "2fa": "2fa"}[dialog]
 	return app.Button().ID(id).Class("btn btn-secondary").Type("button").
-		Aria("describedby", "label-"+dialog).
+		Disabled(p.sess.Offline).
+		Aria("describedby", labelID).
 		Text(p.t(i18n.Edit)).
 		OnClick(func(ctx app.Context, e app.Event) { p.dialog = dialog })
 }

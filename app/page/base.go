@@ -98,3 +98,26 @@ func queryParam(ctx app.Context, name string) string {
 func setTitle(ctx app.Context, title string) {
 	ctx.Page().SetTitle(title + " · " + i18n.Brand() + " ID")
 }
+
+// gate is what a page for logged-in customers shows before it can show its
+// content: the loader, or an error with "Try again" when the server could
+// not be reached and the device has no copy of the profile.
+func gate(lang string, s state.Session) app.UI {
+	if s.Status == state.LoadingErr {
+		return app.Div().Class("narrow").Body(app.Div().Class("card").Body(
+			component.Alert(component.AlertError, i18n.T(lang, i18n.ErrNetwork)),
+			app.Button().Class("btn").Type("button").Text(i18n.T(lang, i18n.TryAgain)).
+				OnClick(func(ctx app.Context, e app.Event) { state.LoadSession(ctx) }),
+		))
+	}
+	return component.Loader(i18n.T(lang, i18n.Loading))
+}
+
+// offlineNote says why changes are disabled while the profile is shown from
+// the device's copy.
+func offlineNote(lang string, s state.Session) app.UI {
+	if !s.Offline {
+		return component.Alert(component.AlertInfo, "")
+	}
+	return component.Alert(component.AlertInfo, i18n.T(lang, i18n.OfflineDisabled))
+}

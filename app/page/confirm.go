@@ -53,7 +53,7 @@ func (p *Confirm) OnMount(ctx app.Context) {
 			if out.Language != "" {
 				state.SetLang(ctx, out.Language)
 			}
-			if out.State == api.StateFull {
+			if out.Confirmed == "confirm" && out.State == api.StateFull {
 				p.done = p.t(i18n.ConfirmDone)
 				state.LoadSession(ctx)
 				ctx.Navigate("/profile")

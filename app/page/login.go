@@ -34,6 +34,11 @@ func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLo
 func (p *Login) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
 	redirectIfLoggedIn(ctx, p.sess)
+	var farewell string
+	if ctx.SessionStorage().Get(keyFarewell, &farewell); farewell != "" {
+		ctx.SessionStorage().Del(keyFarewell)
+		p.info = p.t(i18n.DeleteDone)
+	}
 }
 
 // Render draws the page.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -31,7 +30,7 @@ func (p *Profile) OnMount(ctx app.Context) {
 // Render draws the page.
 func (p *Profile) Render() app.UI {
 	if !p.sess.LoggedIn() {
-		return p.frame(component.Loader(p.t(i18n.Loading)))
+		return p.frame(gate(p.lang, p.sess))
 	}
 	me := p.sess.Me
 	name := strings.TrimSpace(strings.Join([]string{i18n.Salutation(p.lang, me.Salutation), me.Title, me.FirstName, me.LastName}, " "))

@@ -4,6 +4,8 @@
 package state
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
@@ -110,6 +112,21 @@ func LoadSession(ctx app.Context) {
 // handleLoadSession runs in the background (global handlers are async).
 func handleLoadSession(ctx app.Context, a app.Action) {
 	next := fetchSession()
+	switch {
+	case next.Status == Loaded && next.Me != nil:
+		saveProfile(*next.Me)
+	case next.Status == Loaded:
+		// No session (logged out here or elsewhere, or it ran out): nothing
+		// personal may stay on the device.
+		ForgetDevice()
+	case next.Offline:
+		if c, ok := cachedProfile(); ok {
+			me := c.Me
+			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
+		}
+		// Try again until the server answers; then the banner goes.
+		ctx.After(5*time.Second, func(ctx app.Context) { ctx.NewAction(ActionLoadSession) })
+	}
 	ctx.Dispatch(func(ctx app.Context) {
 		if next.Me != nil && next.Me.Language != "" {
 			SetLang(ctx, next.Me.Language)
@@ -137,6 +154,7 @@ func fetchSession() Session {
 
 // SetMe replaces the profile after a change the server confirmed.
 func SetMe(ctx app.Context, me api.Me) {
+	saveProfile(me)
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Me = &me
@@ -157,6 +175,7 @@ func Logout(ctx app.Context) { ctx.NewAction(ActionLogout) }
 func handleLogout(ctx app.Context, a app.Action) {
 	apiclient.Default.Post(api.PathLogout, nil, nil)
 	apiclient.Default.SetCSRF("")
+	ForgetDevice()
 	ctx.Dispatch(func(ctx app.Context) {
 		ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone})
 		ctx.Navigate("/login")

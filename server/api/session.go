@@ -84,7 +84,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, cur *auth.Curre
 	if !decode(w, r, &req) {
 		return
 	}
-	u, err := s.auth.Confirm(r.Context(), cur, req.Token, meta(r))
+	u, purpose, err := s.auth.Confirm(r.Context(), cur, req.Token, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
@@ -93,7 +93,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, cur *auth.Curre
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: cur.State(), CSRFToken: cur.CSRF(), Language: u.Language})
+	writeJSON(w, http.StatusOK, api.Session{State: cur.State(), CSRFToken: cur.CSRF(), Language: u.Language, Confirmed: purpose})
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, cur *auth.Current) {

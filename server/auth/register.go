@@ -184,10 +184,11 @@ func (s *Service) ResendConfirmation(ctx context.Context, email string) error {
 // Confirm consumes a confirmation link: it confirms the address and logs the
 // session in. An e-mail change's link (to the new address) and its undo link
 // (to the old one) come through here too.
-func (s *Service) Confirm(ctx context.Context, cur *Current, token string, m Meta) (*store.User, error) {
+func (s *Service) Confirm(ctx context.Context, cur *Current, token string, m Meta) (*store.User, string, error) {
 	now := s.Clock.Now()
 	var user *store.User
 	var loggedIn bool
+	var purpose string
 	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		t, err := store.ConsumeToken(ctx, tx, []string{TokenConfirm, TokenEmailChange, TokenEmailUndo}, s.tokenHash(token), now)
 		if errors.Is(err, store.ErrNotFound) {
@@ -200,6 +201,7 @@ func (s *Service) Confirm(ctx context.Context, cur *Current, token string, m Met
 		if err != nil {
 			return err
 		}
+		purpose = t.Purpose
 		switch t.Purpose {
 		case TokenConfirm:
 			if u.EmailConfirmedAt == nil {
@@ -221,15 +223,15 @@ func (s *Service) Confirm(ctx context.Context, cur *Current, token string, m Met
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	s.kick()
 	if loggedIn {
 		if err := cur.logIn(user.ID, api.StateFull, "", now); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return user, nil
+	return user, purpose, nil
 }
 
 func (s *Service) today() string { return s.Clock.Now().Format("2006-01-02") }

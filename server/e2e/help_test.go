@@ -5,10 +5,36 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+
 	"github.com/minicorp/miniid/server/internal/browsertest"
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
 )
+
+// waitHeading waits for a heading by its words (the page shows some
+// headings in capitals, which innerText reports as shown).
+func waitHeading(tab *browsertest.Tab, words string) {
+	tab.T.Helper()
+	tab.Wait("the heading "+words, `[...document.querySelectorAll("h1, h2")].some(h => h.textContent.trim() === `+strconv.Quote(words)+`)`)
+}
+
+// pressEnter presses Enter the way a keyboard does: one keydown that
+// carries the text, so a handler that cancels the keydown cancels the new
+// line too (chromedp's KeyEvent sends the text as a separate event).
+func pressEnter(tab *browsertest.Tab) {
+	tab.T.Helper()
+	key := input.DispatchKeyEventParams{Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+	down, up := key, key
+	down.Type, down.Text, down.UnmodifiedText = input.DispatchKeyEventTypeKeyDown, "\r", "\r"
+	up.Type = input.DispatchKeyEventTypeKeyUp
+	for _, ev := range []input.DispatchKeyEventParams{down, up} {
+		if _, err := chromedp.Call(tab.Ctx, input.DispatchKeyEvent, ev); err != nil {
+			tab.T.Fatalf("press Enter: %v", err)
+		}
+	}
+}
 
 // A visitor finds an answer the three ways the help centre offers: search
 // (with a typo), the related articles, and the assistant, whose link leads
@@ -18,10 +44,10 @@ func TestHelpCentreWalk(t *testing.T) {
 	tab := browsertest.New(t).Tab()
 	tab.Open(env.URL + "/help")
 	tab.WaitText("Help centre")
-	tab.WaitText("Most read")
-	tab.WaitText("All topics")
+	waitHeading(tab, "Most read")
+	waitHeading(tab, "All topics")
 	tab.WaitText("Activate two-factor authentication")
-	tab.WaitText("AI Assistant")
+	waitHeading(tab, "AI Assistant")
 	tab.WaitText("0 / 200")
 	tab.Shot("help")
 
@@ -63,8 +89,12 @@ func TestHelpCentreWalk(t *testing.T) {
 	if got := browsertest.Eval[string](tab, pressed); got != "false,true" {
 		t.Fatalf("aria-pressed after No: %s", got)
 	}
+	// The server remembers the vote.
+	tab.Reload()
+	tab.WaitApp()
+	tab.Wait("the vote after a reload", pressed+` === "false,true"`)
 
-	tab.WaitText("Related articles")
+	waitHeading(tab, "Related articles")
 	tab.Click("Your MINI ID is temporarily blocked")
 	tab.WaitPath("/help/temporarily-blocked")
 	tab.Wait("the related article", `document.querySelector("h1").innerText === "Your MINI ID is temporarily blocked"`)
@@ -76,8 +106,11 @@ func TestHelpCentreWalk(t *testing.T) {
 	q := "how do I switch on two-factor authentication"
 	tab.Fill("Your question", q)
 	tab.WaitText(strconv.Itoa(len(q)) + " / 200")
-	tab.Press("Enter")
+	pressEnter(tab)
 	tab.WaitText("Read the article: Activate two-factor authentication")
+	if v := browsertest.Eval[string](tab, `document.getElementById("assistant-q").value`); v != q {
+		t.Fatalf("Enter changed the question to %q", v)
+	}
 	tab.Shot("help-assistant")
 	tab.Click("Read the article: Activate two-factor authentication")
 	tab.WaitPath("/help/two-factor-activate")
@@ -124,7 +157,7 @@ func TestHelpAssistantLimits(t *testing.T) {
 	tab.Shot("help-missing")
 	tab.Click("Back to the help centre")
 	tab.WaitPath("/help")
-	tab.WaitText("Most read")
+	waitHeading(tab, "Most read")
 }
 
 // A German visitor gets the help centre in German.
@@ -135,18 +168,19 @@ func TestHelpCentreGerman(t *testing.T) {
 	browsertest.Eval[bool](tab, `(localStorage.setItem("lang", JSON.stringify("de")), true)`)
 	tab.Reload()
 	tab.WaitApp()
-	tab.WaitText("KI-Assistent")
+	waitHeading(tab, "KI-Assistent")
 	tab.WaitText("Hilfe-Center")
-	tab.WaitText("Meistgelesen")
+	waitHeading(tab, "Meistgelesen")
 	tab.WaitText("Zwei-Faktor-Authentifizierung aktivieren")
 	tab.Fill("Hilfe-Center durchsuchen", "Passwort vergessen")
-	tab.Submit("Suchen", "Ergebnisse für „Passwort vergessen“")
+	pressEnter(tab)
+	tab.WaitText("Ergebnisse für „Passwort vergessen“")
 	tab.WaitText("Passwort vergessen?")
 	tab.Shot("help-de")
 	tab.Fill("Ihre Frage", "Wie lösche ich mein Konto?")
 	tab.Submit("Fragen", "Zum Artikel:")
 	tab.Click("Zum Artikel:")
 	tab.WaitText("War dieser Artikel hilfreich?")
-	tab.WaitText("Verwandte Artikel")
+	waitHeading(tab, "Verwandte Artikel")
 	tab.Shot("help-article-de")
 }

@@ -31,6 +31,9 @@ type Session struct {
 	// MaskedEmail is where a second-step code went (j•••@example.com).
 	MaskedEmail string `json:"masked_email,omitempty"`
 	Language    string `json:"language,omitempty"`
+	// Confirmed says what a confirmation link confirmed: "confirm" (a new
+	// registration), "email_change" or "email_undo".
+	Confirmed string `json:"confirmed,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID.

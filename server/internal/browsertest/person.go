@@ -123,3 +123,11 @@ func (tab *Tab) SendKeys(keys string) {
 	tab.T.Helper()
 	tab.do("type", chromedp.KeyEvent(keys))
 }
+
+// ClickID clicks the element with id (for controls whose words repeat on a
+// page, like the "Edit" of each row).
+func (tab *Tab) ClickID(id string) {
+	tab.T.Helper()
+	tab.waitJS("#"+id, `document.getElementById(`+jsString(id)+`) && !document.getElementById(`+jsString(id)+`).disabled`)
+	Eval[bool](tab, `(document.getElementById(`+jsString(id)+`).click(), true)`)
+}

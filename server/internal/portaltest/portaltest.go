@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
@@ -30,6 +32,8 @@ type Env struct {
 	Server *httptest.Server
 	URL    string
 	Log    *SyncBuffer // everything the portal logged
+
+	restarted *http.Server
 }
 
 // SyncBuffer is a bytes.Buffer safe for concurrent writers.
@@ -158,4 +162,36 @@ func tail(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
+}
+
+// Stop takes the server off the network, as if it crashed: connections are
+// refused until Restart.
+func (e *Env) Stop() {
+	e.Server.CloseClientConnections()
+	e.Server.Listener.Close()
+	if e.restarted != nil {
+		e.restarted.Close()
+		e.restarted = nil
+	}
+}
+
+// Restart serves the same portal again on the same address.
+func (e *Env) Restart() {
+	e.T.Helper()
+	addr := strings.TrimPrefix(e.URL, "http://")
+	var ln net.Listener
+	var err error
+	for i := 0; i < 50; i++ {
+		if ln, err = net.Listen("tcp", addr); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		e.T.Fatalf("restart on %s: %v", addr, err)
+	}
+	srv := &http.Server{Handler: e.Portal.Handler()}
+	go srv.Serve(ln)
+	e.restarted = srv
+	e.T.Cleanup(func() { srv.Close() })
 }

@@ -1,0 +1,220 @@
+package page
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
+)
+
+// Steps of a change dialog.
+const (
+	chExplain  = "explain"
+	chPassword = "password"
+	chCode     = "code"
+	chForm     = "form"
+	chSMS      = "sms"
+	chDone     = "done"
+)
+
+// ChangeDialog is the dialog behind "Edit" on the MINI ID, Phone ID and
+// password rows and behind "Delete MINI ID": the password (and the e-mailed
+// code when two-factor authentication is on) first, then the change itself.
+type ChangeDialog struct {
+	app.Compo
+	ILang    string
+	IAction  string // api.ActionEmail, ActionPassword, ActionPhone, ActionDelete
+	IMe      api.Me
+	IOnDone  func(ctx app.Context, me *api.Me) // a changed profile, or nil
+	IOnClose func(ctx app.Context)
+
+	step   string
+	pw     string
+	code   string
+	value  string // new e-mail, password or phone
+	masked string
+	done   string
+	errs   map[string]string
+	err    formError
+	info   string
+	busy   bool
+	wait   countdown
+}
+
+func (d *ChangeDialog) t(k i18n.Key) string { return i18n.T(d.ILang, k) }
+
+func (d *ChangeDialog) title() string {
+	switch d.IAction {
+	case api.ActionEmail:
+		return d.t(i18n.ChangeEmailTitle)
+	case api.ActionPassword:
+		return d.t(i18n.ChangePasswordTitle)
+	case api.ActionPhone:
+		return d.t(i18n.ChangePhoneTitle)
+	}
+	return d.t(i18n.DeleteTitle)
+}
+
+// Render draws the current step.
+func (d *ChangeDialog) Render() app.UI {
+	if d.step == "" {
+		d.step = chPassword
+		if d.IAction == api.ActionDelete {
+			d.step = chExplain
+		}
+	}
+	return &component.Dialog{IID: "change-dialog", ITitle: d.title(), ILang: d.ILang, IOnClose: d.IOnClose,
+		IBody: []app.UI{d.body()}}
+}
+
+func (d *ChangeDialog) body() app.UI {
+	switch d.step {
+	case chExplain:
+		return app.Div().Body(
+			app.P().Text(d.t(i18n.DeleteExplain)),
+			app.Ul().Body(app.Li().Text(d.t(i18n.DeleteLost1)), app.Li().Text(d.t(i18n.DeleteLost2)), app.Li().Text(d.t(i18n.DeleteLost3))),
+			app.Div().Class("actions").Body(
+				app.Button().Class("btn btn-danger").Type("button").ID("delete-continue").Text(d.t(i18n.DeleteContinue)).
+					OnClick(func(ctx app.Context, e app.Event) { d.goTo(ctx, chPassword, "#ch-password") }),
+				app.Button().Class("btn btn-secondary").Type("button").Text(d.t(i18n.Cancel)).
+					OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
+			),
+		)
+	case chPassword:
+		return app.Form().NoValidate(true).OnSubmit(d.submitPassword).Body(
+			app.P().Text(d.t(i18n.TFPasswordLead)),
+			component.Alert(component.AlertError, d.err.Message),
+			&component.Field{IID: "ch-password", ILabel: d.t(i18n.FieldPassword), IType: "password", IValue: d.pw,
+				IAutocomplete: "current-password", IError: d.errs["password"], ILang: d.ILang,
+				IOnInput: func(ctx app.Context, v string) { d.pw = v }},
+			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.TFNext)),
+		)
+	case chCode, chSMS:
+		lead, label := i18n.F(d.ILang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode)
+		if d.step == chSMS {
+			lead, label = i18n.F(d.ILang, i18n.ChangePhoneSent, "phone", d.masked), d.t(i18n.ChangePhoneCode)
+		}
+		return app.Form().NoValidate(true).OnSubmit(d.submitCode).Body(
+			app.P().ID("ch-sent").Text(lead),
+			component.Alert(component.AlertError, d.err.Message),
+			component.Alert(component.AlertOK, d.info),
+			&component.Field{IID: "ch-code", ILabel: label, IValue: d.code, IInputMode: "numeric",
+				IAutocomplete: "one-time-code", IMaxLength: 7, IHint: d.t(i18n.CodeValidity), IError: d.errs["code"], ILang: d.ILang,
+				IOnInput: func(ctx app.Context, v string) { d.code = v }},
+			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.CodeConfirm)),
+			app.Div().Class("links").Body(
+				app.Button().Class("linkbtn").Type("button").ID("ch-request-new").Disabled(d.wait.active()).
+					Text(d.wait.label(d.ILang, d.t(i18n.CodeRequestNew))).OnClick(d.resend),
+			),
+		)
+	case chForm:
+		return d.form()
+	default:
+		return app.Div().Body(
+			component.Alert(component.AlertOK, d.done),
+			app.Button().Class("btn btn-block").Type("button").Text(d.t(i18n.Close)).
+				OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
+		)
+	}
+}
+
+func (d *ChangeDialog) goTo(ctx app.Context, step, focus string) {
+	d.step = step
+	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
+	component.FocusSoon(focus)
+}
+
+// call posts in to path and hands the answer to ok, or shows the error.
+func (d *ChangeDialog) call(ctx app.Context, path string, in, out any, ok func(ctx app.Context)) {
+	d.busy = true
+	ctx.Async(func() {
+		err := apiclient.Default.Post(path, in, out)
+		ctx.Dispatch(func(ctx app.Context) {
+			d.busy = false
+			if err != nil {
+				d.err = readError(d.ILang, err)
+				d.errs = d.err.Fields
+				if d.err.RetryAfter > 0 && d.err.Code == api.CodeRateLimited {
+					d.wait.start(ctx, d.err.RetryAfter)
+				}
+				if d.err.Code == api.CodeReauthRequired || d.err.Code == api.CodeBadRequest && d.step != chPassword {
+					d.goTo(ctx, chPassword, "#ch-password")
+					d.err = readError(d.ILang, err)
+				}
+				return
+			}
+			ok(ctx)
+		})
+	})
+}
+
+func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	d.err, d.errs = formError{}, map[string]string{}
+	if d.pw == "" {
+		d.errs["password"] = i18n.FieldError(d.ILang, "password", validate.CodeRequired)
+		return
+	}
+	var res api.ReauthResult
+	d.call(ctx, api.PathReauth, api.ReauthRequest{Action: d.IAction, Password: d.pw}, &res, func(ctx app.Context) {
+		d.pw = ""
+		if res.CodeSent {
+			d.masked = res.MaskedEmail
+			d.goTo(ctx, chCode, "#ch-code")
+			d.wait.start(ctx, 30)
+			return
+		}
+		d.proven(ctx)
+	})
+}
+
+// proven moves on once the password (and code) are proven.
+func (d *ChangeDialog) proven(ctx app.Context) {
+	if d.IAction == api.ActionDelete {
+		d.goTo(ctx, chForm, "#delete-now")
+		return
+	}
+	d.goTo(ctx, chForm, "#ch-value")
+}
+
+func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
+	code := validate.NormalizeCode(d.code)
+	if err := validate.Code(code); err != nil {
+		check(d.ILang, d.errs, "code", err)
+		return
+	}
+	if d.step == chSMS {
+		var me api.Me
+		d.call(ctx, api.PathPhoneVerify, api.CodeRequest{Code: code}, &me, func(ctx app.Context) {
+			d.code = ""
+			d.done = d.t(i18n.ChangePhoneDone)
+			d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
+			d.IOnDone(ctx, &me)
+		})
+		return
+	}
+	var s api.Session
+	d.call(ctx, api.PathReauthConfirm, api.CodeRequest{Code: code}, &s, func(ctx app.Context) {
+		apiclient.Default.SetCSRF(s.CSRFToken)
+		d.code = ""
+		d.proven(ctx)
+	})
+}
+
+func (d *ChangeDialog) resend(ctx app.Context, e app.Event) {
+	d.err, d.info = formError{}, ""
+	path := api.PathReauthResend
+	if d.step == chSMS {
+		path = api.PathPhoneResend
+	}
+	d.call(ctx, path, nil, nil, func(ctx app.Context) {
+		d.code = ""
+		d.info = d.t(i18n.CodeNewSent)
+		d.wait.start(ctx, 30)
+	})
+}

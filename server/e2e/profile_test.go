@@ -1,0 +1,102 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/minicorp/miniid/server/internal/browsertest"
+	"github.com/minicorp/miniid/server/internal/portaltest"
+	"github.com/minicorp/miniid/server/internal/testenv"
+)
+
+func TestChangeNameAndCountry(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("uk@example.com", "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, "uk@example.com", "")
+	tab.WaitText("My profile")
+	tab.Click("Personal data")
+	tab.WaitPath("/profile/personal")
+	tab.Wait("the form filled in", `document.getElementById("first_name") && document.getElementById("first_name").value === "Jana"`)
+	tab.Shot("personal-data")
+	tab.Fill("First name", "Johanna")
+	tab.Submit("Save", "Your changes are saved.")
+	tab.Open(env.URL + "/profile")
+	tab.WaitText("Johanna Keller")
+	// Moving to Germany switches the whole app to German, without a reload.
+	tab.Click("Personal data")
+	tab.Wait("the form filled in", `document.getElementById("first_name") && document.getElementById("first_name").value === "Johanna"`)
+	tab.Select("Country of residence", "Germany")
+	tab.Fill("Postcode", "80809")
+	tab.Submit("Save", "Ihre Änderungen sind gespeichert.")
+	tab.WaitText("Persönliche Daten")
+	tab.Click("‹ Mein Profil")
+	tab.WaitText("Mein Profil")
+	tab.WaitText("Deutschland")
+}
+
+func TestChangeEmailThroughLink(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("before@example.com", "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, "before@example.com", "")
+	tab.WaitPath("/profile")
+	tab.Open(env.URL + "/profile/account")
+	tab.ClickID("edit-email")
+	tab.Fill("Password", portaltest.Password)
+	tab.Submit("NEXT", "New e-mail address")
+	tab.Shot("change-email")
+	tab.Fill("New e-mail address", "after@example.com")
+	tab.Submit("Send confirmation link", "We have sent a link to after@example.com")
+	tab.Click("Close")
+	tab.Open(env.LastMail("after@example.com").Link())
+	tab.WaitText("Your e-mail address has been changed.")
+	tab.Open(env.URL + "/profile/account")
+	tab.Wait("the new address", `document.getElementById("account-email") && document.getElementById("account-email").innerText === "after@example.com"`)
+	if !strings.Contains(env.LastMail("before@example.com").Text, "a•••@example.com") {
+		t.Fatal("the old address was not told")
+	}
+}
+
+func TestDeleteAndFailToLogIn(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("leave@example.com", "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, "leave@example.com", "")
+	tab.WaitPath("/profile")
+	tab.Open(env.URL + "/profile/account")
+	tab.Click("Delete MINI ID")
+	tab.WaitText("cannot be undone")
+	tab.Shot("delete-explain")
+	tab.Click("Continue")
+	tab.Fill("Password", portaltest.Password)
+	tab.Submit("NEXT", "Last step")
+	tab.Submit("Delete permanently", "")
+	tab.WaitPath("/login")
+	tab.WaitText("has been deleted")
+	tab.Shot("deleted")
+	login(tab, env, "leave@example.com", "The e-mail address, Phone ID or password is not right.")
+	if m := env.LastMail("leave@example.com"); !strings.Contains(strings.ToLower(m.Subject), "deleted") {
+		t.Fatalf("no farewell mail: %q", m.Subject)
+	}
+}
+
+func TestLogoutOnAllOtherDevices(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("two.devices@example.com", "GB", "SW1A 1AA")
+	laptop := browsertest.New(t).Tab()
+	phone := browsertest.New(t).Tab() // another browser: its own cookies
+	login(laptop, env, "two.devices@example.com", "")
+	laptop.WaitPath("/profile")
+	login(phone, env, "two.devices@example.com", "")
+	phone.WaitPath("/profile")
+	laptop.Open(env.URL + "/profile/security")
+	laptop.WaitText("This device")
+	laptop.WaitText("Logged in")
+	laptop.Shot("security")
+	laptop.Submit("Log out on all other devices", "You have been logged out on all other devices.")
+	phone.Open(env.URL + "/profile")
+	phone.WaitPath("/login")
+	env.Clock.Advance(time.Second)
+}

@@ -24,13 +24,16 @@ var pages = map[string]func() app.Composer{
 	"/register/confirm": page.NewConfirmPending,
 	"/confirm":          page.NewConfirm,
 	"/forgot-password":  page.NewForgot,
+	"/help":             page.NewHelp,
 	"/reset-password":   page.NewReset,
 	"/profile":          page.NewProfile,
 	"/profile/account":  page.NewAccountData,
 	NotFoundPath:        page.NewNotFound,
 }
 
-var patterns = map[string]func() app.Composer{}
+var patterns = map[string]func() app.Composer{
+	"^/help/[a-z0-9-]+$": page.NewHelpArticle,
+}
 
 var once sync.Once
 

@@ -1,0 +1,182 @@
+package page
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// helpAssistant is the "AI Assistant" panel of the help pages: a question
+// of at most api.AssistantMaxQuestion characters with a live counter, and
+// the answer with the article it came from.
+type helpAssistant struct {
+	app.Compo
+	ILang string
+
+	question string
+	fieldErr string
+	status   state.Status
+	answer   api.AssistantAnswer
+	err      string
+	seq      int
+}
+
+// newHelpAssistant returns the panel in lang.
+func newHelpAssistant(lang string) *helpAssistant { return &helpAssistant{ILang: lang} }
+
+func (a *helpAssistant) t(k i18n.Key) string { return i18n.T(a.ILang, k) }
+
+// Render draws the panel. The textarea is never given a value: the browser
+// owns what is typed, so a re-render (the counter changes with every key)
+// cannot write an older text back into it.
+func (a *helpAssistant) Render() app.UI {
+	n := utf8.RuneCountInString(a.question)
+	describedBy := "assistant-q-hint assistant-q-counter"
+	if a.fieldErr != "" {
+		describedBy = "assistant-q-error " + describedBy
+	}
+	area := app.Textarea().ID("assistant-q").Name("q").Rows(3).
+		MaxLength(api.AssistantMaxQuestion).
+		Attr("autocomplete", "off").
+		Aria("describedby", describedBy).
+		OnInput(a.onInput).
+		OnKeyDown(a.onKey)
+	if a.fieldErr != "" {
+		area = area.Aria("invalid", "true")
+	}
+	return app.Aside().Class("assistant").Aria("labelledby", "assistant-title").Body(
+		app.H2().ID("assistant-title").Text(a.t(i18n.HelpAssistantTitle)),
+		app.P().Class("assistant-hello").Text(a.t(i18n.HelpAssistantHello)),
+		app.Form().NoValidate(true).OnSubmit(a.submit).Body(
+			app.Div().Class("field").Body(
+				app.Label().For("assistant-q").Text(a.t(i18n.HelpAssistantLabel)),
+				area,
+				app.Div().Class("assistant-meta").Body(
+					app.P().ID("assistant-q-hint").Class("hint").Text(a.t(i18n.HelpAssistantHint)),
+					app.P().ID("assistant-q-counter").Class("counter").Aria("live", "polite").Body(
+						app.Span().Text(strconv.Itoa(n)+" / "+strconv.Itoa(api.AssistantMaxQuestion)),
+						app.Span().Class("visually-hidden").Text(" "+a.t(i18n.HelpCharacters)),
+					),
+				),
+				app.If(a.fieldErr != "", func() app.UI {
+					return app.P().ID("assistant-q-error").Class("error").Text(a.fieldErr)
+				}),
+			),
+			app.Button().Class("btn btn-block").Type("submit").Disabled(a.status == state.Loading).Text(a.t(i18n.HelpAsk)),
+		),
+		app.P().Class("muted assistant-note").Text(a.t(i18n.HelpAssistantNote)),
+		app.Div().ID("assistant-answer").Class("assistant-answer").Aria("live", "polite").Body(a.renderAnswer()),
+	)
+}
+
+func (a *helpAssistant) renderAnswer() app.UI {
+	switch a.status {
+	case state.Loading:
+		return app.P().Class("muted").Text(a.t(i18n.HelpThinking))
+	case state.LoadingErr:
+		return component.Alert(component.AlertError, a.err)
+	case state.Loaded:
+		ans := a.answer
+		return app.Div().Class("answer").Lang(ans.Lang).Body(
+			app.H3().Text(a.t(i18n.HelpAnswerTitle)),
+			app.Range(paragraphs(ans.Answer)).Slice(func(i int) app.UI {
+				return app.P().Class("answer-text").Text(paragraphs(ans.Answer)[i])
+			}),
+			app.If(ans.Found && ans.Article != nil, func() app.UI {
+				return app.P().Class("answer-source").Body(
+					app.A().Href("/help/" + ans.Article.Slug).Text(i18n.F(a.ILang, i18n.HelpReadArticle, "title", ans.Article.Title)),
+				)
+			}),
+			app.If(!ans.Found && len(ans.Suggestions) > 0, func() app.UI {
+				return app.Ul().Class("list answer-suggestions").Aria("label", a.t(i18n.HelpSuggestions)).Body(
+					app.Range(ans.Suggestions).Slice(func(i int) app.UI {
+						s := ans.Suggestions[i]
+						return app.Li().Body(app.A().Href("/help/" + s.Slug).Text(s.Title))
+					}),
+				)
+			}),
+		)
+	}
+	return nil
+}
+
+// paragraphs splits plain text at blank lines.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (a *helpAssistant) onInput(ctx app.Context, e app.Event) {
+	a.question = ctx.JSSrc().Get("value").String()
+	if a.fieldErr != "" && strings.TrimSpace(a.question) != "" {
+		a.fieldErr = ""
+	}
+}
+
+// onKey asks on Enter; Shift+Enter keeps its usual new line.
+func (a *helpAssistant) onKey(ctx app.Context, e app.Event) {
+	if e.Get("key").String() != "Enter" || e.Get("shiftKey").Bool() || e.Get("isComposing").Bool() {
+		ctx.PreventUpdate()
+		return
+	}
+	e.PreventDefault()
+	a.ask(ctx)
+}
+
+func (a *helpAssistant) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	a.ask(ctx)
+}
+
+// ask checks the question in the browser first (empty, too long) and only
+// then asks the server.
+func (a *helpAssistant) ask(ctx app.Context) {
+	q := strings.TrimSpace(a.question)
+	switch {
+	case q == "":
+		a.fieldErr = a.t(i18n.HelpQuestionEmpty)
+	case utf8.RuneCountInString(q) > api.AssistantMaxQuestion:
+		a.fieldErr = a.t(i18n.HelpQuestionTooLong)
+	default:
+		a.fieldErr = ""
+	}
+	if a.fieldErr != "" {
+		ctx.Defer(func(app.Context) { component.Focus("#assistant-q") })
+		return
+	}
+	a.status, a.err = state.Loading, ""
+	a.seq++
+	seq, lang := a.seq, a.ILang
+	ctx.Async(func() {
+		var out api.AssistantAnswer
+		err := apiclient.Default.Get(api.PathAssistant+"?q="+url.QueryEscape(q), &out)
+		ctx.Dispatch(func(ctx app.Context) {
+			if seq != a.seq {
+				return
+			}
+			if err != nil {
+				fe := readError(lang, err)
+				a.status, a.err = state.LoadingErr, fe.Message
+				if m := fe.Fields["q"]; m != "" {
+					a.status, a.err, a.fieldErr = state.NeverLoaded, "", m
+				}
+				return
+			}
+			a.status, a.answer = state.Loaded, out
+		})
+	})
+}

@@ -28,6 +28,8 @@ var pages = map[string]func() app.Composer{
 	"/reset-password":   page.NewReset,
 	"/profile":          page.NewProfile,
 	"/profile/account":  page.NewAccountData,
+	"/profile/personal": page.NewPersonalData,
+	"/profile/security": page.NewSecurity,
 	NotFoundPath:        page.NewNotFound,
 }
 

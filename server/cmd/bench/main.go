@@ -57,7 +57,6 @@ func main() {
 	defer stop()
 	b := &bench{sel: sel, accountsN: *accounts, p: &progress{w: os.Stderr, start: time.Now()}}
 	b.rep.machine = thisMachine()
-	code := 0
 	if err := b.setup(*profileDir); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: "+err.Error())
 		os.Exit(1)
@@ -65,12 +64,16 @@ func main() {
 	if err := b.run(ctx); err != nil {
 		b.rep.fail("run", err)
 	}
+	if b.prof != nil {
+		for _, f := range b.prof.files {
+			b.rep.note("profile: %s (go tool pprof %s)", f, f)
+		}
+	}
 	b.cleanup(*keep)
 	b.rep.write(os.Stdout)
 	if len(b.rep.failures) > 0 {
-		code = 1
+		os.Exit(1)
 	}
-	os.Exit(code)
 }
 
 func contains(list []string, s string) bool {
@@ -116,7 +119,15 @@ func (b *bench) setup(profileDir string) error {
 		b.prof = &profiler{dir: profileDir, p: b.p}
 	}
 	b.rep.database = "SQLite in a temporary directory (WAL, as the portal opens it)"
-	b.rep.server = "portal.New in a process of its own (server/cmd/bench/benchserver, built -trimpath -ldflags='-s -w'), TRUSTED_PROXIES=127.0.0.0/8, mail to a no-op sender"
+	b.rep.server = "portal.New in a process of its own (server/cmd/bench/benchserver, built -trimpath -ldflags='-s -w'), " +
+		"TRUSTED_PROXIES=127.0.0.0/8, mail to a no-op sender (to mailgun-go's mock server for mail_p99_ms)"
+	// The portal process inherits the environment: say so when it tunes
+	// the runtime, since that moves the figures.
+	for _, k := range []string{"GOGC", "GOMEMLIMIT", "GOMAXPROCS", "GODEBUG"} {
+		if v := os.Getenv(k); v != "" {
+			b.rep.server += fmt.Sprintf("; %s=%s", k, v)
+		}
+	}
 	if b.prof != nil {
 		b.rep.server += "; profiled (-profile): figures carry pprof's overhead"
 	}

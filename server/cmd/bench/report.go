@@ -62,7 +62,9 @@ func (r *report) write(w io.Writer) {
 	fmt.Fprintf(w, "machine: %d cores (GOMAXPROCS %d), %s, %s %s\n", m.Cores, m.GOMAXPROCS, m.CPU, m.Go, m.OS)
 	fmt.Fprintf(w, "database: %s\nportal: %s\n\n", r.database, r.server)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "figure\tmeasured\ttarget\t\tfrom")
+	if len(r.figures) > 0 {
+		fmt.Fprintln(tw, "figure\tmeasured\ttarget\t\tfrom")
+	}
 	missed := 0
 	for _, f := range r.figures {
 		mark := "✓"

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/minicorp/miniid/server/internal/testenv"
@@ -186,4 +188,24 @@ func (tab *Tab) Shot(name string) {
 func (tab *Tab) Reload() {
 	tab.T.Helper()
 	tab.do("reload", chromedp.Reload())
+}
+
+// InstallabilityErrors asks Chromium why the page could not be installed as
+// an app (none means it can).
+func (tab *Tab) InstallabilityErrors() []string {
+	tab.T.Helper()
+	ctx, cancel := context.WithTimeout(tab.Ctx, 20*time.Second)
+	defer cancel()
+	res, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) (*page.GetInstallabilityErrorsResult, error) {
+		r, err := cdp.Call(ctx, t, page.GetInstallabilityErrors, cdp.Empty{})
+		return &r, err
+	})
+	if err != nil {
+		tab.T.Fatalf("installability: %v", err)
+	}
+	var out []string
+	for _, e := range res.InstallabilityErrors {
+		out = append(out, e.ErrorID)
+	}
+	return out
 }

@@ -20,9 +20,8 @@ type Dialog struct {
 
 // OnMount moves focus into the dialog.
 func (d *Dialog) OnMount(ctx app.Context) {
-	ctx.Defer(func(app.Context) {
-		Focus("#" + d.IID + " input, #" + d.IID + " .dialog-body button, #" + d.IID + " .dialog-close")
-	})
+	id := "#" + d.IID
+	FocusSoon(id+" input", id+" .dialog-body button", id+" .dialog-close")
 }
 
 // Render draws the dialog over a backdrop.

@@ -73,7 +73,7 @@ func (s *StatusBar) menu(lang string) app.UI {
 func (s *StatusBar) toggle(ctx app.Context, e app.Event) {
 	s.open = !s.open
 	if s.open {
-		ctx.Defer(func(app.Context) { Focus("#profile-menu [role=menuitem]") })
+		FocusSoon("#profile-menu [role=menuitem]")
 	}
 }
 
@@ -84,15 +84,30 @@ func (s *StatusBar) onKey(ctx app.Context, e app.Event) {
 	}
 }
 
-// FocusSoon moves focus to selector once the current update is on screen,
-// even when the element that asked is being removed (a closing dialog).
-func FocusSoon(selector string) {
+// FocusSoon moves focus to the first element found by the selectors, in
+// order of preference, once it is on screen: go-app updates the page after
+// the event handler returns, so it looks again every frame for about half a
+// second. It works even when the element that asked is being removed (a
+// closing dialog), which ctx.Defer would not.
+func FocusSoon(selectors ...string) {
 	if app.IsServer {
 		return
 	}
+	tries := 0
 	var fn app.Func
 	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		Focus(selector)
+		doc := app.Window().Get("document")
+		for _, sel := range selectors {
+			if el := doc.Call("querySelector", sel); el.Truthy() {
+				el.Call("focus")
+				fn.Release()
+				return nil
+			}
+		}
+		if tries++; tries < 30 {
+			app.Window().Call("setTimeout", fn, 16)
+			return nil
+		}
 		fn.Release()
 		return nil
 	})

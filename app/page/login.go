@@ -109,6 +109,9 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 			}
 			apiclient.Default.SetCSRF(out.CSRFToken)
 			p.password = ""
+			if out.Language != "" {
+				state.SetLang(ctx, out.Language)
+			}
 			if out.State == api.StateSecondStep {
 				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail})
 				ctx.Navigate("/login/code")

@@ -176,7 +176,7 @@ func (p *Register) submit(ctx app.Context, e app.Event) {
 	p.errs = p.validate()
 	if len(p.errs) > 0 {
 		p.err.Message = p.t(i18n.ErrFixFields)
-		ctx.Defer(func(app.Context) { component.Focus("[aria-invalid=true]") })
+		component.FocusSoon("[aria-invalid=true]")
 		return
 	}
 	p.busy = true
@@ -189,7 +189,7 @@ func (p *Register) submit(ctx app.Context, e app.Event) {
 			if err != nil {
 				p.err = readError(p.lang, err)
 				p.errs = p.err.Fields
-				ctx.Defer(func(app.Context) { component.Focus("[aria-invalid=true]") })
+				component.FocusSoon("[aria-invalid=true]")
 				return
 			}
 			ctx.SessionStorage().Set(keyPendingEmail, validate.NormalizeEmail(req.Email))

@@ -116,7 +116,7 @@ func (d *TwoFactorDialog) body() app.UI {
 func (d *TwoFactorDialog) goTo(ctx app.Context, step, focus string) {
 	d.step = step
 	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
-	ctx.Defer(func(app.Context) { component.Focus(focus) })
+	component.FocusSoon(focus)
 }
 
 func (d *TwoFactorDialog) choose(ctx app.Context, e app.Event) {
@@ -143,7 +143,7 @@ func (d *TwoFactorDialog) submitPassword(ctx app.Context, e app.Event) {
 			if err != nil {
 				d.err = readError(d.ILang, err)
 				d.errs = d.err.Fields
-				ctx.Defer(func(app.Context) { component.Focus("#tf-password") })
+				component.FocusSoon("#tf-password")
 				return
 			}
 			d.masked = out.MaskedEmail
@@ -171,7 +171,7 @@ func (d *TwoFactorDialog) submitCode(ctx app.Context, e app.Event) {
 			if err != nil {
 				d.err = readError(d.ILang, err)
 				d.errs = d.err.Fields
-				ctx.Defer(func(app.Context) { component.Focus("#tf-code") })
+				component.FocusSoon("#tf-code")
 				return
 			}
 			apiclient.Default.SetCSRF(out.CSRFToken)

@@ -110,7 +110,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, cur *auth.Current
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: res.State, MaskedEmail: res.MaskedEmail, CSRFToken: cur.CSRF()})
+	writeJSON(w, http.StatusOK, api.Session{State: res.State, MaskedEmail: res.MaskedEmail, CSRFToken: cur.CSRF(), Language: res.Language})
 }
 
 func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, cur *auth.Current) {

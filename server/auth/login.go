@@ -17,6 +17,7 @@ import (
 type LoginResult struct {
 	State       string // api.StateFull or api.StateSecondStep
 	MaskedEmail string
+	Language    string // the customer's, so the second step speaks it
 }
 
 // lookupIdentifier finds the account for a typed e-mail address or verified
@@ -94,7 +95,7 @@ func (s *Service) Login(ctx context.Context, cur *Current, req api.LoginRequest,
 		if err := s.event(ctx, s.DB, u.ID, EventLogin, m); err != nil {
 			return LoginResult{}, err
 		}
-		return LoginResult{State: api.StateFull}, nil
+		return LoginResult{State: api.StateFull, Language: u.Language}, nil
 	}
 
 	flow, err := randomToken(s.Rand, 16)
@@ -107,7 +108,7 @@ func (s *Service) Login(ctx context.Context, cur *Current, req api.LoginRequest,
 	if err := s.mailLoginCode(ctx, u, flow, false); err != nil {
 		return LoginResult{}, err
 	}
-	return LoginResult{State: api.StateSecondStep, MaskedEmail: MaskEmail(u.Email)}, nil
+	return LoginResult{State: api.StateSecondStep, MaskedEmail: MaskEmail(u.Email), Language: u.Language}, nil
 }
 
 // userKeys are the failure-counter keys of everything that logs into u.

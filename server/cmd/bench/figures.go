@@ -24,6 +24,10 @@ func (b *bench) addLogins(r loginResult) {
 		b.rep.note("  argon2id/s on one core before each round (auth.NewHasher(auth.OWASP, rand, 1)): %s", roundsList(r.saturated, hps))
 		b.rep.note("  ratio per round: %s; p99 latency per round (ms): %s", roundsList(r.saturated, r.hashRatio),
 			roundsList(r.saturated, func(x loginRound) float64 { return float64(x.logins.Latencies.P99) / 1e6 }))
+		b.rep.note("  cores the portal process got per round (of %d): %s; other work on the machine took the rest", r.gomaxprocs,
+			roundsList(r.saturated, loginRound.cores))
+		b.rep.note("  CPU-normalized ratio per round (CPU s per verification ÷ CPU s per login): %s, median %.2f",
+			roundsList(r.saturated, loginRound.efficiency), median(r.saturated, loginRound.efficiency))
 		if r.hashParallel > 0 {
 			b.rep.note("argon2id on %d goroutines and nothing else: %.1f/s = %.2f × %d × one core — the cores' own scaling, an upper bound of login_hash_ratio on this machine",
 				r.gomaxprocs, r.hashParallel, r.hashParallel/(float64(r.gomaxprocs)*mean(r.saturated, hps)), r.gomaxprocs)

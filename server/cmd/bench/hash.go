@@ -18,6 +18,8 @@ type hashRate struct {
 	n      int
 	perSec float64
 	median time.Duration
+	cpu    float64 // CPU seconds this process used meanwhile
+	wall   time.Duration
 }
 
 // measureHash verifies the benchmark password against its OWASP hash in a
@@ -34,6 +36,7 @@ func measureHash(ctx context.Context, d time.Duration) (hashRate, error) {
 		return hashRate{}, err
 	}
 	var times []time.Duration
+	cpu0, _ := cpuSeconds(0)
 	start := time.Now()
 	for time.Since(start) < d || len(times) < 10 {
 		t := time.Now()
@@ -47,8 +50,9 @@ func measureHash(ctx context.Context, d time.Duration) (hashRate, error) {
 		times = append(times, time.Since(t))
 	}
 	total := time.Since(start)
+	cpu1, _ := cpuSeconds(0)
 	slices.Sort(times)
-	return hashRate{n: len(times), perSec: float64(len(times)) / total.Seconds(), median: times[len(times)/2]}, nil
+	return hashRate{n: len(times), perSec: float64(len(times)) / total.Seconds(), median: times[len(times)/2], cpu: cpu1 - cpu0, wall: total}, nil
 }
 
 // measureHashParallel is the same loop on n goroutines with n slots: how

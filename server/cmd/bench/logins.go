@@ -10,12 +10,36 @@ import (
 )
 
 // loginRound is one login run and the argon2id baseline measured just
-// before it. The machine is shared: a burst of other work slows both halves
-// of a round alike, so each round gives a ratio and the figure is their
-// median.
+// before it, so that a slow spell of the shared machine falls on both
+// halves of a round; the figure is the median of the rounds. Other work
+// still slows the portal's GOMAXPROCS threads more than the one-thread
+// baseline, so each round also records the cores the portal got.
 type loginRound struct {
-	hash   hashRate
-	logins *vegeta.Metrics
+	hash       hashRate
+	logins     *vegeta.Metrics
+	portalCPU  float64 // CPU seconds the portal process used during the logins
+	portalWall time.Duration
+}
+
+// cores is how many cores the portal process got during the logins: below
+// GOMAXPROCS when other work on the machine took the rest.
+func (x loginRound) cores() float64 {
+	if x.portalWall <= 0 {
+		return 0
+	}
+	return x.portalCPU / x.portalWall.Seconds()
+}
+
+// efficiency is CPU per verification ÷ CPU per login: login_hash_ratio
+// with the CPU each side actually got in place of wall time, which other
+// work on a shared machine does not move (but which cannot see cores the
+// portal leaves idle, hence the figure is the wall-time ratio).
+func (x loginRound) efficiency() float64 {
+	if x.portalCPU <= 0 || x.hash.cpu <= 0 {
+		return 0
+	}
+	ok := float64(x.logins.Requests) * x.logins.Success
+	return (ok / x.portalCPU) / (float64(x.hash.n) / x.hash.cpu)
 }
 
 // loginResult is what the login runs measured.
@@ -72,13 +96,14 @@ func measureLogins(ctx context.Context, srv *server, pool *loginPool, prof *prof
 	pool.attack("login warm-up", r.workers, 3*time.Second).run(ctx, p)
 	stopProf := prof.cpu(ctx, srv, "login-saturated", satRounds*6*time.Second)
 	for i := range satRounds {
-		x, err := loginRoundRun(ctx, pool, fmt.Sprintf("saturated logins %d/%d", i+1, satRounds), r.workers, 2*time.Second, 4*time.Second, p)
+		x, err := loginRoundRun(ctx, srv, pool, fmt.Sprintf("saturated logins %d/%d", i+1, satRounds), r.workers, 2*time.Second, 4*time.Second, p)
 		if err != nil {
 			stopProf()
 			return r, err
 		}
 		r.saturated = append(r.saturated, x)
-		p.printf("  round %d: %.2f argon2id/s on one core; %s → ratio %.2f", i+1, x.hash.perSec, describe(x.logins), r.hashRatio(x))
+		p.printf("  round %d: %.2f argon2id/s on one core; %s; portal on %.2f cores → ratio %.2f (CPU-normalized %.2f)",
+			i+1, x.hash.perSec, describe(x.logins), x.cores(), r.hashRatio(x), x.efficiency())
 	}
 	stopProf()
 	prof.heap(ctx, srv, "login-saturated")
@@ -92,7 +117,7 @@ func measureLogins(ctx context.Context, srv *server, pool *loginPool, prof *prof
 
 	p.printf("logins at low load: %d rounds of [argon2id on one core 1.5 s, logins one at a time 3 s]", lowRounds)
 	for i := range lowRounds {
-		x, err := loginRoundRun(ctx, pool, fmt.Sprintf("logins one at a time %d/%d", i+1, lowRounds), 1, 1500*time.Millisecond, 3*time.Second, p)
+		x, err := loginRoundRun(ctx, srv, pool, fmt.Sprintf("logins one at a time %d/%d", i+1, lowRounds), 1, 1500*time.Millisecond, 3*time.Second, p)
 		if err != nil {
 			return r, err
 		}
@@ -104,13 +129,18 @@ func measureLogins(ctx context.Context, srv *server, pool *loginPool, prof *prof
 }
 
 // loginRoundRun measures the baseline for hashFor, then logs in for d.
-func loginRoundRun(ctx context.Context, pool *loginPool, name string, workers int, hashFor, d time.Duration, p *progress) (loginRound, error) {
+func loginRoundRun(ctx context.Context, srv *server, pool *loginPool, name string, workers int, hashFor, d time.Duration, p *progress) (loginRound, error) {
 	var x loginRound
 	var err error
 	if x.hash, err = measureHash(ctx, hashFor); err != nil {
 		return x, err
 	}
+	cpu0, _ := cpuSeconds(srv.pid)
+	start := time.Now()
 	x.logins = pool.attack(name, workers, d).run(ctx, p)
+	x.portalWall = time.Since(start)
+	cpu1, _ := cpuSeconds(srv.pid)
+	x.portalCPU = cpu1 - cpu0
 	if f := failures(x.logins); f != "" {
 		return x, fmt.Errorf("%s: %s", name, f)
 	}

@@ -69,6 +69,29 @@ func memStatus(pid int) (rss, hwm int64, err error) {
 	return rss, hwm, nil
 }
 
+// cpuSeconds is the CPU time (user + system) process pid has used so far;
+// pid 0 is this process. /proc counts in clock ticks of 1/100 s (USER_HZ,
+// 100 on every Linux architecture Go supports).
+func cpuSeconds(pid int) (float64, error) {
+	path := "/proc/self/stat"
+	if pid != 0 {
+		path = fmt.Sprintf("/proc/%d/stat", pid)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	// The command name may hold spaces: the fields start after its ")".
+	i := strings.LastIndexByte(string(b), ')')
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, fmt.Errorf("%s: too few fields", path)
+	}
+	utime, _ := strconv.ParseFloat(f[11], 64)
+	stime, _ := strconv.ParseFloat(f[12], 64)
+	return (utime + stime) / 100, nil
+}
+
 // resetPeakRSS sets VmHWM back to the current RSS (clear_refs "5"), so the
 // next peak is the storm's own; it reports whether the kernel allowed it.
 func resetPeakRSS(pid int) bool {

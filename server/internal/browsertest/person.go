@@ -131,3 +131,19 @@ func (tab *Tab) ClickID(id string) {
 	tab.waitJS("#"+id, `document.getElementById(`+jsString(id)+`) && !document.getElementById(`+jsString(id)+`).disabled`)
 	Eval[bool](tab, `(document.getElementById(`+jsString(id)+`).click(), true)`)
 }
+
+// ClickIn clicks the control called words inside the row (list item,
+// section) that shows rowText: "Edit" next to "TWO-FACTOR AUTHENTICATION".
+func (tab *Tab) ClickIn(rowText, words string) {
+	tab.T.Helper()
+	find := `(() => {
+	  const rows = [...document.querySelectorAll('.datarow, li, tr, section, fieldset')].filter(r => r.innerText.includes(` + jsString(rowText) + `));
+	  for (const r of rows) {
+	    const c = [...r.querySelectorAll('button, a')].find(e => e.innerText.trim() === ` + jsString(words) + ` && !e.disabled);
+	    if (c) return c;
+	  }
+	  return null;
+	})()`
+	tab.waitJS(`"`+words+`" next to "`+rowText+`"`, find)
+	Eval[bool](tab, `(`+find+`.click(), true)`)
+}

@@ -18,8 +18,9 @@ func (b *bench) addLogins(r loginResult) {
 	hps := func(x loginRound) float64 { return x.hash.perSec }
 	if len(r.saturated) > 0 {
 		b.rep.add(figure{name: "login_hash_ratio", value: r.ratio(), decimal: 2, atLeast: true, limit: 0.9,
-			how: fmt.Sprintf("median of %d rounds: logins/s ÷ (%d × argon2id/s on one core); mean %.1f ÷ (%d × %.1f)",
-				len(r.saturated), r.gomaxprocs, mean(r.saturated, thr), r.gomaxprocs, mean(r.saturated, hps))})
+			how: fmt.Sprintf("median of %d rounds: logins/s ÷ (%d × argon2id/s on one core); mean %.1f ÷ (%d × %.1f); portal got %.2f cores, CPU-normalized %.2f",
+				len(r.saturated), r.gomaxprocs, mean(r.saturated, thr), r.gomaxprocs, mean(r.saturated, hps),
+				mean(r.saturated, loginRound.cores), median(r.saturated, loginRound.efficiency))})
 		b.rep.note("saturated logins, %d in flight, %d rounds of 4 s: logins/s %s", r.workers, len(r.saturated), roundsList(r.saturated, thr))
 		b.rep.note("  argon2id/s on one core before each round (auth.NewHasher(auth.OWASP, rand, 1)): %s", roundsList(r.saturated, hps))
 		b.rep.note("  ratio per round: %s; p99 latency per round (ms): %s", roundsList(r.saturated, r.hashRatio),
@@ -49,8 +50,8 @@ func (b *bench) addLogins(r loginResult) {
 func (b *bench) addStorm(r stormResult) {
 	b.rep.add(figure{name: "login_storm_peak_rss_mb", value: r.peakMiB(), decimal: 1, unit: "MiB", limit: 150,
 		how: fmt.Sprintf("%s of the portal process, %d clients logging in for 20 s", r.sampledBy, r.clients)})
-	b.rep.note("login storm, %d in flight, 20 s: %s; RSS idle before %.1f MiB, sampled every 50 ms (%d samples), VmHWM reset: %v",
-		r.clients, describe(r.metrics), float64(r.idleKiB)/1024, r.samples, r.hwmReset)
+	b.rep.note("login storm, %d in flight, 20 s: %s; portal got %.2f cores; RSS idle before %.1f MiB, sampled every 50 ms (%d samples), VmHWM reset: %v",
+		r.clients, describe(r.metrics), r.cores, float64(r.idleKiB)/1024, r.samples, r.hwmReset)
 }
 
 func (b *bench) addMe(r meResult) {

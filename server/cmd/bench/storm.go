@@ -17,6 +17,7 @@ type stormResult struct {
 	samples   int
 	clients   int
 	sampledBy string
+	cores     float64 // cores the portal process got during the storm
 }
 
 // peakMiB is login_storm_peak_rss_mb.
@@ -31,8 +32,12 @@ func measureStorm(ctx context.Context, srv *server, pool *loginPool, prof *profi
 	s.hwmReset = resetPeakRSS(srv.pid)
 	p.printf("login storm: %d clients for 20 s; portal pid %d idle at %.1f MiB (peak reset: %v)", s.clients, srv.pid, float64(s.idleKiB)/1024, s.hwmReset)
 	sampler := sampleRSS(srv.pid, 50*time.Millisecond)
+	cpu0, _ := cpuSeconds(srv.pid)
+	start := time.Now()
 	stopProf := prof.cpu(ctx, srv, "login-storm", 20*time.Second)
 	s.metrics = pool.attack("login storm", s.clients, 20*time.Second).run(ctx, p)
+	cpu1, _ := cpuSeconds(srv.pid)
+	s.cores = (cpu1 - cpu0) / time.Since(start).Seconds()
 	stopProf()
 	maxRSS, maxHWM := sampler.stop()
 	prof.heap(ctx, srv, "login-storm")

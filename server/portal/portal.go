@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -56,6 +57,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	if err != nil {
 		return nil, err
 	}
+	limitMemory(getenv)
 	if err := cfg.LoadOrCreateSecret(); err != nil {
 		return nil, err
 	}
@@ -208,6 +210,7 @@ func (p *Portal) sweepSessions(ctx context.Context) {
 // Close releases the search index and the database.
 func (p *Portal) Close() error {
 	p.help.Close()
+	store.ForgetPrepared(p.db)
 	return p.db.Close()
 }
 
@@ -225,3 +228,16 @@ func (p *Portal) Config() config.Config { return p.cfg }
 
 // Auth is the account-access service.
 func (p *Portal) Auth() *auth.Service { return p.auth }
+
+// softMemoryLimit keeps a login storm small: every argon2id verification
+// allocates 19 MiB (x/crypto makes a fresh buffer each time), so with the
+// default GOGC the heap grows to several times the live set between
+// collections. A soft limit makes the collector run earlier instead. It is
+// only a default: GOMEMLIMIT in the environment wins.
+const softMemoryLimit = 96 << 20
+
+func limitMemory(getenv func(string) string) {
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
+}

@@ -11,9 +11,20 @@ import (
 // SessionByHash loads a live session (not past its absolute expiry).
 func SessionByHash(ctx context.Context, db bun.IDB, idHash string, now time.Time) (*Session, error) {
 	s := new(Session)
-	err := db.NewSelect().Model(s).Where("id_hash = ? AND expires_at > ?", idHash, now).Scan(ctx)
+	var err error
+	if bdb, ok := db.(*bun.DB); ok {
+		var p *preparedReads
+		if p, err = reads(ctx, bdb); err == nil {
+			err = readOne(ctx, bdb, p.session, s, idHash)
+		}
+	} else {
+		err = db.NewSelect().Model(s).Where("id_hash = ?", idHash).Scan(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: session: %w", notFound(err))
+	}
+	if !s.ExpiresAt.After(now) {
+		return nil, fmt.Errorf("store: session: %w", ErrNotFound)
 	}
 	return s, nil
 }

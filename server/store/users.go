@@ -24,7 +24,16 @@ func notFound(err error) error {
 // UserByID loads a user.
 func UserByID(ctx context.Context, db bun.IDB, id int64) (*User, error) {
 	u := new(User)
-	if err := db.NewSelect().Model(u).Where("id = ?", id).Scan(ctx); err != nil {
+	var err error
+	if bdb, ok := db.(*bun.DB); ok {
+		var p *preparedReads
+		if p, err = reads(ctx, bdb); err == nil {
+			err = readOne(ctx, bdb, p.user, u, id)
+		}
+	} else {
+		err = db.NewSelect().Model(u).Where("id = ?", id).Scan(ctx)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("store: user %d: %w", id, notFound(err))
 	}
 	return u, nil

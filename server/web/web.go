@@ -6,6 +6,7 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"net/http"
 	"strconv"
@@ -64,7 +65,7 @@ func New(o Options) *Handler {
 			LoadingLabel:      name + " · {progress}%",
 			Styles:            []string{"/web/app.css"},
 			Version:           version,
-			WasmContentLength: strconv.Itoa(wasm.rawSize),
+			WasmContentLength: strconv.FormatInt(wasm.rawSize, 10),
 			Env:               map[string]string{"BRAND": o.Brand},
 			Resources:         samePath{},
 			Domain:            o.Domain,
@@ -135,11 +136,13 @@ func contentVersion(static fs.FS) string {
 		if err != nil || d.IsDir() || strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz") {
 			return nil
 		}
-		b, err := fs.ReadFile(static, path)
-		if err == nil {
-			sum.Write([]byte(path))
-			sum.Write(b)
+		f, err := static.Open(path)
+		if err != nil {
+			return nil
 		}
+		defer f.Close()
+		sum.Write([]byte(path))
+		io.Copy(sum, f) // streamed: no copy of the wasm stays in the heap
 		return nil
 	})
 	return hex.EncodeToString(sum.Sum(nil))[:16]

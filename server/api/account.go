@@ -117,20 +117,17 @@ func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, cur *auth
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, api.Session{State: cur.State(), CSRFToken: cur.CSRF()})
+	s.saveAndAnswer(w, r, cur, func() any { return api.Session{State: cur.State(), CSRFToken: cur.CSRF()} })
 }
 
-// saveAndAnswer saves the session (its CSRF token may be new) and answers.
-func (s *Server) saveAndAnswer(w http.ResponseWriter, r *http.Request, cur *auth.Current, v any) {
+// saveAndAnswer saves the session, then answers with what answer builds:
+// after a rotation the CSRF token exists only once the session is saved.
+func (s *Server) saveAndAnswer(w http.ResponseWriter, r *http.Request, cur *auth.Current, answer func() any) {
 	if err := cur.Save(w); err != nil {
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
-	if sess, ok := v.(api.Session); ok {
-		sess.CSRFToken = cur.CSRF()
-		v = sess
-	}
-	writeJSON(w, http.StatusOK, v)
+	writeJSON(w, http.StatusOK, answer())
 }
 
 func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -158,7 +155,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, cur *aut
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, api.OK{OK: true})
+	s.saveAndAnswer(w, r, cur, func() any { return api.OK{OK: true} })
 }
 
 func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -171,7 +168,7 @@ func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, cur *auth.Cu
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, api.PhoneCodeSent{MaskedPhone: masked})
+	s.saveAndAnswer(w, r, cur, func() any { return api.PhoneCodeSent{MaskedPhone: masked} })
 }
 
 func (s *Server) resendPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -193,7 +190,7 @@ func (s *Server) verifyPhone(w http.ResponseWriter, r *http.Request, cur *auth.C
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, toMe(u))
+	s.saveAndAnswer(w, r, cur, func() any { return toMe(u) })
 }
 
 func (s *Server) removePhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -202,7 +199,7 @@ func (s *Server) removePhone(w http.ResponseWriter, r *http.Request, cur *auth.C
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, toMe(u))
+	s.saveAndAnswer(w, r, cur, func() any { return toMe(u) })
 }
 
 func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, cur *auth.Current) {

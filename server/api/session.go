@@ -57,9 +57,6 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request, cur *auth.Curr
 	if !decode(w, r, &req) {
 		return
 	}
-	if req.Language == "" {
-		req.Language = ""
-	}
 	if err := s.auth.Register(r.Context(), req, meta(r)); err != nil {
 		s.failAuth(w, r, err)
 		return
@@ -89,11 +86,9 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, cur *auth.Curre
 		s.failAuth(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.Session{State: cur.State(), CSRFToken: cur.CSRF(), Language: u.Language, Confirmed: purpose})
+	s.saveAndAnswer(w, r, cur, func() any {
+		return api.Session{State: cur.State(), CSRFToken: cur.CSRF(), Language: u.Language, Confirmed: purpose}
+	})
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -106,11 +101,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, cur *auth.Current
 		s.failAuth(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.Session{State: res.State, MaskedEmail: res.MaskedEmail, CSRFToken: cur.CSRF(), Language: res.Language})
+	s.saveAndAnswer(w, r, cur, func() any {
+		return api.Session{State: res.State, MaskedEmail: res.MaskedEmail, CSRFToken: cur.CSRF(), Language: res.Language}
+	})
 }
 
 func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -122,11 +115,7 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, cur *auth.Cur
 		s.failAuth(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.Session{State: cur.State(), CSRFToken: cur.CSRF()})
+	s.saveAndAnswer(w, r, cur, func() any { return api.Session{State: cur.State(), CSRFToken: cur.CSRF()} })
 }
 
 func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {

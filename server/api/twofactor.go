@@ -21,11 +21,7 @@ func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, cur *aut
 		s.failAuth(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: res.MaskedEmail})
+	s.saveAndAnswer(w, r, cur, func() any { return api.CodeSent{MaskedEmail: res.MaskedEmail} })
 }
 
 func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
@@ -47,10 +43,5 @@ func (s *Server) twoFactorConfirm(w http.ResponseWriter, r *http.Request, cur *a
 		s.failAuth(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	w.Header().Set("X-CSRF-Token", cur.CSRF())
-	writeJSON(w, http.StatusOK, api.TwoFactorResult{Me: toMe(u), CSRFToken: cur.CSRF()})
+	s.saveAndAnswer(w, r, cur, func() any { return api.TwoFactorResult{Me: toMe(u), CSRFToken: cur.CSRF()} })
 }

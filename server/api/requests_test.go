@@ -150,3 +150,15 @@ func TestHTTPSCookieAndHSTS(t *testing.T) {
 		t.Errorf("no HSTS behind https: %v", r.Header)
 	}
 }
+
+func TestAppJSShowsAPlainLoadFailure(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	r := env.Client().Get("/app.js")
+	body := string(r.Body)
+	if r.Status != 200 || strings.Contains(body, "loaderLabel.innerText = err;") || !strings.Contains(body, "MINI ID could not be loaded") {
+		t.Fatalf("app.js: %d, plain message missing", r.Status)
+	}
+	if !strings.Contains(body, "goappInitWebAssembly") {
+		t.Fatal("not go-app's app.js")
+	}
+}

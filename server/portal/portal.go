@@ -148,8 +148,18 @@ func (p *Portal) Serve(ctx context.Context) error {
 
 // ServeListener is Serve on a given listener (tests and the benchmark).
 func (p *Portal) ServeListener(ctx context.Context, ln net.Listener) error {
+	return p.ServeListenerWith(ctx, ln, nil)
+}
+
+// ServeListenerWith is ServeListener with the portal's handler passed
+// through wrap first (the benchmark adds its own endpoints around it).
+func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap func(http.Handler) http.Handler) error {
+	handler := p.handler
+	if wrap != nil {
+		handler = wrap(handler)
+	}
 	srv := &http.Server{
-		Handler:           p.handler,
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

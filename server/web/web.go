@@ -32,6 +32,7 @@ type Handler struct {
 	files   http.Handler
 	wasm    wasmFiles
 	version string
+	appJS   *appJS
 }
 
 // New builds the handler. The app's Version is a hash of the wasm and the
@@ -48,6 +49,7 @@ func New(o Options) *Handler {
 		files:   http.FileServer(http.FS(o.Static)),
 		wasm:    wasm,
 		version: version,
+		appJS:   &appJS{brand: o.Brand},
 		app: &app.Handler{
 			Name:        name,
 			ShortName:   name,
@@ -85,6 +87,8 @@ func (h *Handler) Version() string { return h.version }
 // unknown page gets the app's 404 page with status 404.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
+	case r.URL.Path == "/app.js" || r.URL.Path == "/goapp.js":
+		h.appJS.serve(h.app, w, r)
 	case r.URL.Path == "/web/app.wasm":
 		h.wasm.serve(w, r, h.version)
 	case strings.HasPrefix(r.URL.Path, "/web/"):

@@ -11,7 +11,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -23,7 +22,6 @@ import (
 	"runtime"
 	"strconv"
 	"syscall"
-	"time"
 
 	"github.com/minicorp/miniid/server/portal"
 )
@@ -70,49 +68,21 @@ func run(ctx context.Context, log *slog.Logger) error {
 	}
 	defer p.Close()
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /bench/trivial", trivial)
-	mux.HandleFunc("GET /bench/info", info)
-	hooks.routes(mux)
-	if os.Getenv("BENCH_PPROF") == "1" {
-		mux.HandleFunc("/debug/pprof/", pprof.Index)
-		mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	wrap := func(portalHandler http.Handler) http.Handler {
+		mux := http.NewServeMux()
+		mux.HandleFunc("GET /bench/trivial", trivial)
+		mux.HandleFunc("GET /bench/info", info)
+		hooks.routes(mux)
+		if os.Getenv("BENCH_PPROF") == "1" {
+			mux.HandleFunc("/debug/pprof/", pprof.Index)
+			mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+		}
+		mux.Handle("/", portalHandler)
+		return mux
 	}
-	mux.Handle("/", p.Handler())
-
-	// The same server settings as portal.ServeListener, which cannot take a
-	// handler of its own.
-	srv := &http.Server{
-		Handler:           mux,
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-	}
-	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
-	workerDone := make(chan struct{})
-	go func() {
-		defer close(workerDone)
-		p.Worker().Run(workerCtx)
-	}()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	// The listener is bound: clients may connect as soon as they read this.
 	fmt.Println(base)
-
-	select {
-	case err = <-errc:
-	case <-ctx.Done():
-		shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		err = srv.Shutdown(shutdownCtx)
-		cancel()
-	}
-	stopWorker()
-	<-workerDone
-	if errors.Is(err, http.ErrServerClosed) {
-		return nil
-	}
-	return err
+	return p.ServeListenerWith(ctx, ln, wrap)
 }
 
 // trivial is the baseline handler: the least a JSON answer can cost in

@@ -101,13 +101,10 @@ func (d *ChangeDialog) body() app.UI {
 			app.P().ID("ch-sent").Text(lead),
 			component.Alert(component.AlertError, d.err.Message),
 			component.Alert(component.AlertOK, d.info),
-			&component.Field{IID: "ch-code", ILabel: label, IValue: d.code, IInputMode: "numeric",
-				IAutocomplete: "one-time-code", IMaxLength: 7, IHint: d.t(i18n.CodeValidity), IError: d.errs["code"], ILang: d.ILang,
-				IOnInput: func(ctx app.Context, v string) { d.code = v }},
+			codeField(d.ILang, "ch-code", label, d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.CodeConfirm)),
 			app.Div().Class("links").Body(
-				app.Button().Class("linkbtn").Type("button").ID("ch-request-new").Disabled(d.wait.active()).
-					Text(d.wait.label(d.ILang, d.t(i18n.CodeRequestNew))).OnClick(d.resend),
+				resendButton(d.ILang, "ch-request-new", &d.wait, d.resend),
 			),
 		)
 	case chForm:

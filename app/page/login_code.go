@@ -61,15 +61,11 @@ func (p *LoginCode) Render() app.UI {
 				component.Alert(component.AlertError, p.err.Message),
 				component.Alert(component.AlertOK, p.info),
 				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
-					&component.Field{IID: "code", ILabel: p.t(i18n.FieldCode), IValue: p.code, IInputMode: "numeric",
-						IAutocomplete: "one-time-code", IMaxLength: 7, IHint: p.t(i18n.CodeValidity),
-						IError: p.errs["code"], ILang: p.lang,
-						IOnInput: func(ctx app.Context, v string) { p.code = v }},
+					codeField(p.lang, "code", p.t(i18n.FieldCode), p.code, p.errs["code"], func(ctx app.Context, v string) { p.code = v }),
 					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.CodeConfirm)),
 				),
 				app.Div().Class("links").Body(
-					app.Button().Class("linkbtn").Type("button").ID("request-new").Disabled(p.wait.active()).
-						Text(p.wait.label(p.lang, p.t(i18n.CodeRequestNew))).OnClick(p.resend),
+					resendButton(p.lang, "request-new", &p.wait, p.resend),
 					app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin)),
 				),
 			),

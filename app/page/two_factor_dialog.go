@@ -73,13 +73,10 @@ func (d *TwoFactorDialog) body() app.UI {
 			app.P().ID("tf-sent").Text(i18n.F(d.ILang, i18n.CodeSentTo, "email", d.masked)),
 			component.Alert(component.AlertError, d.err.Message),
 			component.Alert(component.AlertOK, d.info),
-			&component.Field{IID: "tf-code", ILabel: d.t(i18n.FieldCode), IValue: d.code, IInputMode: "numeric",
-				IAutocomplete: "one-time-code", IMaxLength: 7, IHint: d.t(i18n.CodeValidity), IError: d.errs["code"], ILang: d.ILang,
-				IOnInput: func(ctx app.Context, v string) { d.code = v }},
+			codeField(d.ILang, "tf-code", d.t(i18n.FieldCode), d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.actionLabel()),
 			app.Div().Class("links").Body(
-				app.Button().Class("linkbtn").Type("button").ID("tf-request-new").Disabled(d.wait.active()).
-					Text(d.wait.label(d.ILang, d.t(i18n.CodeRequestNew))).OnClick(d.resend),
+				resendButton(d.ILang, "tf-request-new", &d.wait, d.resend),
 			),
 		)
 	case tfDone:

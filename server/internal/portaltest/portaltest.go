@@ -7,6 +7,7 @@ package portaltest
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -34,6 +35,7 @@ type Env struct {
 	Log    *SyncBuffer // everything the portal logged
 
 	restarted *http.Server
+	getenv    func(string) string
 }
 
 // SyncBuffer is a bytes.Buffer safe for concurrent writers.
@@ -93,7 +95,7 @@ func Start(t testing.TB, db *testenv.DB, extra ...string) *Env {
 		srv.Close()
 		p.Close()
 	})
-	return &Env{T: t, DB: db, Clock: clk, Portal: p, Server: srv, URL: base, Log: logBuf}
+	return &Env{T: t, DB: db, Clock: clk, Portal: p, Server: srv, URL: base, Log: logBuf, getenv: func(k string) string { return env[k] }}
 }
 
 // Mail is one delivered message.
@@ -178,6 +180,24 @@ func (e *Env) Stop() {
 // Restart serves the same portal again on the same address.
 func (e *Env) Restart() {
 	e.T.Helper()
+	e.serveAgain(e.Portal)
+}
+
+// Deploy starts a new portal process on the same database and address, with
+// other static files (a new version of the app), after Stop.
+func (e *Env) Deploy(static fs.FS) {
+	e.T.Helper()
+	p, err := portal.New(context.Background(), e.getenv, slog.New(slog.NewTextHandler(e.Log, nil)), portal.Options{Clock: e.Clock, Static: static})
+	if err != nil {
+		e.T.Fatalf("deploy: %v", err)
+	}
+	e.T.Cleanup(func() { p.Close() })
+	e.Portal = p
+	e.serveAgain(p)
+}
+
+func (e *Env) serveAgain(p *portal.Portal) {
+	e.T.Helper()
 	addr := strings.TrimPrefix(e.URL, "http://")
 	var ln net.Listener
 	var err error
@@ -190,7 +210,7 @@ func (e *Env) Restart() {
 	if err != nil {
 		e.T.Fatalf("restart on %s: %v", addr, err)
 	}
-	srv := &http.Server{Handler: e.Portal.Handler()}
+	srv := &http.Server{Handler: p.Handler()}
 	go srv.Serve(ln)
 	e.restarted = srv
 	e.T.Cleanup(func() { srv.Close() })

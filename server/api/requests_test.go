@@ -126,6 +126,9 @@ func TestSecurityHeadersAndNotFound(t *testing.T) {
 	if r := c.Get("/login"); r.Status != 200 || !strings.Contains(string(r.Body), "MINI ID") || !strings.Contains(string(r.Body), "E-mail address or Phone ID") {
 		t.Errorf("prerendered login: %d", r.Status)
 	}
+	if r := c.Get("/web/"); r.Status != 404 {
+		t.Errorf("directory listing of /web/: %d", r.Status)
+	}
 	if r := c.Get("/healthz"); r.Status != 200 {
 		t.Errorf("healthz: %d", r.Status)
 	}

@@ -91,6 +91,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.appJS.serve(h.app, w, r)
 	case r.URL.Path == "/web/app.wasm":
 		h.wasm.serve(w, r, h.version)
+	case strings.HasPrefix(r.URL.Path, "/web/") && strings.HasSuffix(r.URL.Path, "/"):
+		http.NotFound(w, r) // no directory listings
 	case strings.HasPrefix(r.URL.Path, "/web/"):
 		w.Header().Set("Cache-Control", "no-cache")
 		h.files.ServeHTTP(w, r)

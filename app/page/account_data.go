@@ -63,7 +63,7 @@ func (p *AccountData) Render() app.UI {
 					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),
 					p.row("2fa", p.t(i18n.AccountTwoFactor),
 						app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
-						p.edit("edit-2fa", "2fa")),
+						p.edit("edit-2fa", actionTwoFactor)),
 				),
 				app.Div().Class("danger-zone").Body(
 					app.Button().ID("delete-account").Class("btn btn-secondary").Type("button").
@@ -80,8 +80,8 @@ func (p *AccountData) Render() app.UI {
 func (p *AccountData) openDialog() app.UI {
 	me := *p.sess.Me
 	switch p.dialog {
-	case "2fa":
-		return &TwoFactorDialog{ILang: p.lang, IEnabled: me.TwoFactor, IOnClose: p.closeDialog("edit-2fa")}
+	case actionTwoFactor:
+		return &ChangeDialog{ILang: p.lang, IAction: actionTwoFactor, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("edit-2fa")}
 	case api.ActionEmail, api.ActionPassword, api.ActionPhone:
 		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed,
 			IOnClose: p.closeDialog(map[string]string{api.ActionEmail: "edit-email", api.ActionPassword: "edit-password", api.ActionPhone: "edit-phone"}[p.dialog])}
@@ -109,7 +109,7 @@ func (p *AccountData) row(id, label string, value app.UI, action app.UI) app.UI 
 }
 
 func (p *AccountData) edit(id, dialog string) app.UI {
-	labelID := "label-" + map[string]string{api.ActionEmail: "email", api.ActionPhone: "phone", api.ActionPassword: "password", "2fa": "2fa"}[dialog]
+	labelID := "label-" + map[string]string{api.ActionEmail: "email", api.ActionPhone: "phone", api.ActionPassword: "password", actionTwoFactor: "2fa"}[dialog]
 	return app.Button().ID(id).Class("btn btn-secondary").Type("button").
 		Disabled(p.sess.Offline).
 		Aria("describedby", labelID).

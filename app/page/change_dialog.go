@@ -10,6 +10,9 @@ import (
 	"github.com/minicorp/miniid/shared/validate"
 )
 
+// actionTwoFactor is the dialog behind "Edit" on TWO-FACTOR AUTHENTICATION.
+const actionTwoFactor = "two_factor"
+
 // Steps of a change dialog.
 const (
 	chExplain  = "explain"
@@ -20,9 +23,11 @@ const (
 	chDone     = "done"
 )
 
-// ChangeDialog is the dialog behind "Edit" on the MINI ID, Phone ID and
-// password rows and behind "Delete MINI ID": the password (and the e-mailed
-// code when two-factor authentication is on) first, then the change itself.
+// ChangeDialog is the dialog behind each "Edit" of Account data and behind
+// "Delete MINI ID": the password (and the e-mailed code when two-factor
+// authentication is on) first, then the change itself. For two-factor
+// authentication the code is always asked, and it makes the change:
+// "Activate" (or "Deactivate") → password → "NEXT" → code → "Activate".
 type ChangeDialog struct {
 	app.Compo
 	ILang    string
@@ -54,6 +59,8 @@ func (d *ChangeDialog) title() string {
 		return d.t(i18n.ChangePasswordTitle)
 	case api.ActionPhone:
 		return d.t(i18n.ChangePhoneTitle)
+	case actionTwoFactor:
+		return d.t(i18n.TFTitle)
 	}
 	return d.t(i18n.DeleteTitle)
 }
@@ -62,7 +69,7 @@ func (d *ChangeDialog) title() string {
 func (d *ChangeDialog) Render() app.UI {
 	if d.step == "" {
 		d.step = chPassword
-		if d.IAction == api.ActionDelete {
+		if d.IAction == api.ActionDelete || d.IAction == actionTwoFactor {
 			d.step = chExplain
 		}
 	}
@@ -73,6 +80,9 @@ func (d *ChangeDialog) Render() app.UI {
 func (d *ChangeDialog) body() app.UI {
 	switch d.step {
 	case chExplain:
+		if d.IAction == actionTwoFactor {
+			return d.twoFactorChoice()
+		}
 		return app.Div().Body(
 			app.P().Text(d.t(i18n.DeleteExplain)),
 			app.Ul().Body(app.Li().Text(d.t(i18n.DeleteLost1)), app.Li().Text(d.t(i18n.DeleteLost2)), app.Li().Text(d.t(i18n.DeleteLost3))),
@@ -93,16 +103,19 @@ func (d *ChangeDialog) body() app.UI {
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.TFNext)),
 		)
 	case chCode, chSMS:
-		lead, label := i18n.F(d.ILang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode)
-		if d.step == chSMS {
+		lead, label, button := i18n.F(d.ILang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode), d.t(i18n.CodeConfirm)
+		switch {
+		case d.step == chSMS:
 			lead, label = i18n.F(d.ILang, i18n.ChangePhoneSent, "phone", d.masked), d.t(i18n.ChangePhoneCode)
+		case d.IAction == actionTwoFactor:
+			lead, button = i18n.F(d.ILang, i18n.CodeSentTo, "email", d.masked), d.twoFactorVerb()
 		}
 		return app.Form().NoValidate(true).OnSubmit(d.submitCode).Body(
 			app.P().ID("ch-sent").Text(lead),
 			component.Alert(component.AlertError, d.err.Message),
 			component.Alert(component.AlertOK, d.info),
 			codeField(d.ILang, "ch-code", label, d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
-			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.CodeConfirm)),
+			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(button),
 			app.Div().Class("links").Body(
 				resendButton(d.ILang, "ch-request-new", &d.wait, d.resend),
 			),
@@ -155,6 +168,16 @@ func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
 		d.errs["password"] = i18n.FieldError(d.ILang, "password", validate.CodeRequired)
 		return
 	}
+	if d.IAction == actionTwoFactor {
+		var sent api.CodeSent
+		d.call(ctx, api.PathTwoFactorStart, api.TwoFactorStartRequest{Enable: !d.IMe.TwoFactor, Password: d.pw}, &sent, func(ctx app.Context) {
+			d.pw = ""
+			d.masked = sent.MaskedEmail
+			d.goTo(ctx, chCode, "#ch-code")
+			d.wait.start(ctx, 30)
+		})
+		return
+	}
 	var res api.ReauthResult
 	d.call(ctx, api.PathReauth, api.ReauthRequest{Action: d.IAction, Password: d.pw}, &res, func(ctx app.Context) {
 		d.pw = ""
@@ -195,6 +218,20 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 		})
 		return
 	}
+	if d.IAction == actionTwoFactor {
+		var res api.TwoFactorResult
+		d.call(ctx, api.PathTwoFactorConfirm, api.CodeRequest{Code: code}, &res, func(ctx app.Context) {
+			apiclient.Default.SetCSRF(res.CSRFToken)
+			d.code = ""
+			d.done = d.t(i18n.TFNowDeactivated)
+			if res.Me.TwoFactor {
+				d.done = d.t(i18n.TFNowActivated)
+			}
+			d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
+			d.IOnDone(ctx, &res.Me)
+		})
+		return
+	}
 	var s api.Session
 	d.call(ctx, api.PathReauthConfirm, api.CodeRequest{Code: code}, &s, func(ctx app.Context) {
 		apiclient.Default.SetCSRF(s.CSRFToken)
@@ -206,12 +243,42 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 func (d *ChangeDialog) resend(ctx app.Context, e app.Event) {
 	d.err, d.info = formError{}, ""
 	path := api.PathReauthResend
-	if d.step == chSMS {
+	switch {
+	case d.step == chSMS:
 		path = api.PathPhoneResend
+	case d.IAction == actionTwoFactor:
+		path = api.PathTwoFactorResend
 	}
 	d.call(ctx, path, nil, nil, func(ctx app.Context) {
 		d.code = ""
 		d.info = d.t(i18n.CodeNewSent)
 		d.wait.start(ctx, 30)
 	})
+}
+
+// twoFactorVerb is "Activate" or "Deactivate", whichever the change is.
+func (d *ChangeDialog) twoFactorVerb() string {
+	if d.IMe.TwoFactor {
+		return d.t(i18n.TFDeactivate)
+	}
+	return d.t(i18n.TFActivate)
+}
+
+// twoFactorChoice is the dialog's first step for two-factor
+// authentication: where it stands, what it does, and the button to change it.
+func (d *ChangeDialog) twoFactorChoice() app.UI {
+	explain, status := d.t(i18n.TFExplainOff), d.t(i18n.AccountNotActivated)
+	if d.IMe.TwoFactor {
+		explain, status = d.t(i18n.TFExplainOn), d.t(i18n.AccountActivated)
+	}
+	return app.Div().Body(
+		app.P().Body(app.Strong().Text(d.t(i18n.TFStatusLabel)+": "), app.Text(status)),
+		app.P().Text(explain),
+		app.Div().Class("actions").Body(
+			app.Button().Class("btn").Type("button").ID("tf-start").Text(d.twoFactorVerb()).
+				OnClick(func(ctx app.Context, e app.Event) { d.goTo(ctx, chPassword, "#ch-password") }),
+			app.Button().Class("btn btn-secondary").Type("button").Text(d.t(i18n.Cancel)).
+				OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
+		),
+	)
 }

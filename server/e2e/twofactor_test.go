@@ -122,9 +122,9 @@ func TestTwoFactorDialogByKeyboard(t *testing.T) {
 	tab.Wait("the dialog", `!!document.getElementById("tf-start")`)
 	tab.Wait("focus on Activate", `document.activeElement && document.activeElement.id === "tf-start"`)
 	tab.Press("Enter")
-	tab.Wait("the password field focused", `document.activeElement && document.activeElement.id === "tf-password"`)
+	tab.Wait("the password field focused", `document.activeElement && document.activeElement.id === "ch-password"`)
 	tab.SendKeys(portaltest.Password + "\r")
-	tab.Wait("the code field focused", `document.activeElement && document.activeElement.id === "tf-code"`)
+	tab.Wait("the code field focused", `document.activeElement && document.activeElement.id === "ch-code"`)
 	tab.SendKeys(env.LastMail(email).Code() + "\r")
 	tab.WaitText("Die Zwei-Faktor-Authentifizierung ist jetzt aktiviert.")
 	// Tab stays inside the dialog.

@@ -3,15 +3,12 @@ package account
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/uptrace/bun"
 
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
-	"github.com/minicorp/miniid/shared/i18n"
-	"github.com/minicorp/miniid/shared/validate"
 )
 
 // ConflictError carries the fresh profile when a save met a newer change.
@@ -20,41 +17,12 @@ type ConflictError struct{ Current *store.User }
 func (e *ConflictError) Error() string { return ErrConflict.Error() }
 func (e *ConflictError) Unwrap() error { return ErrConflict }
 
-// ValidatePersonal runs the shared rules over personal data.
-func ValidatePersonal(p *api.PersonalData, today string) auth.FieldErrors {
-	fe := auth.FieldErrors{}
-	check := func(field string, err error) {
-		if code := validate.CodeOf(err); code != "" {
-			fe[field] = code
-		}
-	}
-	p.Title, p.FirstName, p.LastName = strings.TrimSpace(p.Title), strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName)
-	p.Street, p.City, p.BirthDate = strings.TrimSpace(p.Street), strings.TrimSpace(p.City), strings.TrimSpace(p.BirthDate)
-	p.Country = validate.NormalizeCountry(p.Country)
-	check("salutation", validate.Salutation(p.Salutation))
-	check("title", validate.OptionalTitle(p.Title))
-	check("first_name", validate.Name(p.FirstName))
-	check("last_name", validate.Name(p.LastName))
-	check("birth_date", validate.BirthDate(p.BirthDate, parseDay(today)))
-	check("street", validate.Street(p.Street))
-	check("city", validate.City(p.City))
-	check("country", validate.Country(p.Country))
-	if _, bad := fe["country"]; !bad {
-		check("postcode", validate.Postcode(p.Country, p.Postcode))
-		p.Postcode = validate.NormalizePostcode(p.Country, p.Postcode)
-	}
-	if p.Language != "" && p.Language != i18n.English && p.Language != i18n.German {
-		fe["language"] = validate.CodeNotAllowed
-	}
-	return fe
-}
-
 // UpdatePersonal saves personal data made against version. A save over a
 // newer change (another device) is refused with the fresh data, never
 // silently overwritten. The country of residence sets the language unless
 // the customer chose one.
 func (s *Service) UpdatePersonal(ctx context.Context, userID int64, p api.PersonalData, version int64, m auth.Meta) (*store.User, error) {
-	if fe := ValidatePersonal(&p, s.clock.Now().Format("2006-01-02")); len(fe) > 0 {
+	if fe := auth.ValidatePersonal(&p, s.clock.Now().Format("2006-01-02")); len(fe) > 0 {
 		return nil, fe
 	}
 	var out *store.User

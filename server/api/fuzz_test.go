@@ -43,7 +43,7 @@ func fuzzDecode[T any](t *testing.T, body []byte) {
 }
 
 func FuzzDecodeRegister(f *testing.F) {
-	good, _ := json.Marshal(api.RegisterRequest{Email: "a@example.com", Password: "pw", Country: "DE", AcceptTerms: true})
+	good, _ := json.Marshal(api.RegisterRequest{Email: "a@example.com", Password: "pw", PersonalData: api.PersonalData{Country: "DE"}, AcceptTerms: true})
 	f.Add(good)
 	f.Add([]byte(`{"email":"x","unknown":1}`))
 	f.Add([]byte(`{"email":"x"} trailing`))

@@ -31,32 +31,15 @@ func (f FieldErrors) Error() string { return "auth: invalid fields" }
 // ValidateRegistration runs the shared rules over a registration and the
 // strength estimate over its password.
 func ValidateRegistration(r *api.RegisterRequest, today func() string) FieldErrors {
-	fe := FieldErrors{}
+	fe := ValidatePersonal(&r.PersonalData, today())
 	check := func(field string, err error) {
-		var ve *validate.Error
-		if errors.As(err, &ve) {
-			fe[field] = ve.Code
+		if code := validate.CodeOf(err); code != "" {
+			fe[field] = code
 		}
 	}
 	r.Email = validate.NormalizeEmail(r.Email)
 	check("email", validate.Email(r.Email))
 	check("password", validate.Password(r.Password))
-	check("salutation", validate.Salutation(r.Salutation))
-	r.Title = strings.TrimSpace(r.Title)
-	check("title", validate.OptionalTitle(r.Title))
-	r.FirstName, r.LastName = strings.TrimSpace(r.FirstName), strings.TrimSpace(r.LastName)
-	check("first_name", validate.Name(r.FirstName))
-	check("last_name", validate.Name(r.LastName))
-	check("birth_date", validate.BirthDate(strings.TrimSpace(r.BirthDate), parseDay(today())))
-	r.Street, r.City = strings.TrimSpace(r.Street), strings.TrimSpace(r.City)
-	check("street", validate.Street(r.Street))
-	check("city", validate.City(r.City))
-	r.Country = strings.ToUpper(strings.TrimSpace(r.Country))
-	check("country", validate.Country(r.Country))
-	if _, bad := fe["country"]; !bad {
-		check("postcode", validate.Postcode(r.Country, r.Postcode))
-		r.Postcode = validate.NormalizePostcode(r.Country, r.Postcode)
-	}
 	if strings.TrimSpace(r.Phone) != "" {
 		r.Phone = validate.NormalizePhone(r.Phone)
 		check("phone", validate.Phone(r.Phone))
@@ -71,6 +54,36 @@ func ValidateRegistration(r *api.RegisterRequest, today func() string) FieldErro
 		if st := Strength(r.Password, r.Email, r.FirstName, r.LastName); !st.Acceptable {
 			fe["password"] = st.Reason
 		}
+	}
+	return fe
+}
+
+// ValidatePersonal runs the shared rules over personal data (registration
+// and /profile/personal), normalising what it accepts.
+func ValidatePersonal(p *api.PersonalData, today string) FieldErrors {
+	fe := FieldErrors{}
+	check := func(field string, err error) {
+		if code := validate.CodeOf(err); code != "" {
+			fe[field] = code
+		}
+	}
+	p.Title, p.FirstName, p.LastName = strings.TrimSpace(p.Title), strings.TrimSpace(p.FirstName), strings.TrimSpace(p.LastName)
+	p.Street, p.City, p.BirthDate = strings.TrimSpace(p.Street), strings.TrimSpace(p.City), strings.TrimSpace(p.BirthDate)
+	p.Country = validate.NormalizeCountry(p.Country)
+	check("salutation", validate.Salutation(p.Salutation))
+	check("title", validate.OptionalTitle(p.Title))
+	check("first_name", validate.Name(p.FirstName))
+	check("last_name", validate.Name(p.LastName))
+	check("birth_date", validate.BirthDate(p.BirthDate, parseDay(today)))
+	check("street", validate.Street(p.Street))
+	check("city", validate.City(p.City))
+	check("country", validate.Country(p.Country))
+	if _, bad := fe["country"]; !bad {
+		check("postcode", validate.Postcode(p.Country, p.Postcode))
+		p.Postcode = validate.NormalizePostcode(p.Country, p.Postcode)
+	}
+	if p.Language != "" && p.Language != i18n.English && p.Language != i18n.German {
+		fe["language"] = validate.CodeNotAllowed
 	}
 	return fe
 }
@@ -121,8 +134,8 @@ func (s *Service) Register(ctx context.Context, r api.RegisterRequest, m Meta) e
 		u := &store.User{
 			Email: r.Email, PasswordHash: hash,
 			Salutation: r.Salutation, Title: r.Title, FirstName: r.FirstName, LastName: r.LastName,
-			BirthDate: strings.TrimSpace(r.BirthDate), Street: r.Street, Postcode: r.Postcode, City: r.City,
-			Country: r.Country, Language: LanguageFor(r.Country, r.Language), Version: 1,
+			BirthDate: r.BirthDate, Street: r.Street, Postcode: r.Postcode, City: r.City,
+			Country: r.Country, Language: LanguageFor(r.Country, r.Language), LanguageChoice: r.Language, Version: 1,
 			CreatedAt: now, UpdatedAt: now,
 		}
 		if r.Phone != "" {

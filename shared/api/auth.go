@@ -36,23 +36,16 @@ type Session struct {
 	Confirmed string `json:"confirmed,omitempty"`
 }
 
-// RegisterRequest creates a MINI ID.
+// RegisterRequest creates a MINI ID: login data, the personal data (the
+// same fields /profile/personal edits, flattened into this object), an
+// optional mobile number and the consents.
 type RegisterRequest struct {
-	Email         string `json:"email"`
-	Password      string `json:"password"`
-	Salutation    string `json:"salutation"`
-	Title         string `json:"title"`
-	FirstName     string `json:"first_name"`
-	LastName      string `json:"last_name"`
-	BirthDate     string `json:"birth_date"`
-	Street        string `json:"street"`
-	Postcode      string `json:"postcode"`
-	City          string `json:"city"`
-	Country       string `json:"country"`
+	Email    string `json:"email"`
+	Password string `json:"password"`
+	PersonalData
 	Phone         string `json:"phone"`
 	AcceptTerms   bool   `json:"accept_terms"`
 	AcceptPrivacy bool   `json:"accept_privacy"`
-	Language      string `json:"language"`
 }
 
 // EmailRequest names an address (resend confirmation, forgot password).

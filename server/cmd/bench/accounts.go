@@ -125,8 +125,9 @@ func (c *client) register(ctx context.Context, a *account) error {
 		return err
 	}
 	reg := api.RegisterRequest{
-		Email: a.email, Password: benchPassword, Salutation: "ms", FirstName: "Jana", LastName: "Keller",
-		Street: "Petuelring 130", Postcode: "80809", City: "München", Country: "DE",
+		Email: a.email, Password: benchPassword,
+		PersonalData: api.PersonalData{Salutation: "ms", FirstName: "Jana", LastName: "Keller",
+			Street: "Petuelring 130", Postcode: "80809", City: "München", Country: "DE"},
 		AcceptTerms: true, AcceptPrivacy: true,
 	}
 	status, body, err := c.call(ctx, a, http.MethodPost, api.PathRegister, reg)

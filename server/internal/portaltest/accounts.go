@@ -10,8 +10,9 @@ const Password = "correct horse battery staple 42"
 // Registration returns a valid registration for email.
 func Registration(email string) api.RegisterRequest {
 	return api.RegisterRequest{
-		Email: email, Password: Password, Salutation: "ms", FirstName: "Jana", LastName: "Keller",
-		Street: "Petuelring 130", Postcode: "80809", City: "München", Country: "DE",
+		Email: email, Password: Password,
+		PersonalData: api.PersonalData{Salutation: "ms", FirstName: "Jana", LastName: "Keller",
+			Street: "Petuelring 130", Postcode: "80809", City: "München", Country: "DE"},
 		AcceptTerms: true, AcceptPrivacy: true,
 	}
 }

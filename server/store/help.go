@@ -119,16 +119,23 @@ func ChangeHelpVote(ctx context.Context, db bun.IDB, v *HelpVote) (bool, error) 
 // AddHelpVoteCounts adds yes and no (either may be negative) to the helpful
 // counters of every language row of slug.
 func AddHelpVoteCounts(ctx context.Context, db bun.IDB, slug string, yes, no int64) error {
-	_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
-		Set("helpful_yes = helpful_yes + ?", yes).
-		Set("helpful_no = helpful_no + ?", no).
-		Where("slug = ?", slug).
-		Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("store: count help vote on %s: %w", slug, err)
+	for _, lang := range helpLangs {
+		_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
+			Set("helpful_yes = helpful_yes + ?", yes).
+			Set("helpful_no = helpful_no + ?", no).
+			Where("slug = ? AND lang = ?", slug, lang).
+			Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("store: count help vote on %s: %w", slug, err)
+		}
 	}
 	return nil
 }
+
+// helpLangs are the languages of the article rows, in the one order every
+// counter update locks them: one UPDATE over both rows let PostgreSQL lock
+// them in either order, and two parallel votes deadlocked.
+var helpLangs = []string{"de", "en"}
 
 // InsertHelpRead marks that a visitor read a slug on a day. It reports false
 // when that was already marked.
@@ -142,12 +149,14 @@ func InsertHelpRead(ctx context.Context, db bun.IDB, r *HelpRead) (bool, error) 
 
 // AddHelpRead adds one read to every language row of slug.
 func AddHelpRead(ctx context.Context, db bun.IDB, slug string) error {
-	_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
-		Set("reads = reads + 1").
-		Where("slug = ?", slug).
-		Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("store: count help read on %s: %w", slug, err)
+	for _, lang := range helpLangs {
+		_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
+			Set("reads = reads + 1").
+			Where("slug = ? AND lang = ?", slug, lang).
+			Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("store: count help read on %s: %w", slug, err)
+		}
 	}
 	return nil
 }

@@ -126,6 +126,12 @@ func TestSecurityHeadersAndNotFound(t *testing.T) {
 	if r := c.Get("/login"); r.Status != 200 || !strings.Contains(string(r.Body), "MINI ID") || !strings.Contains(string(r.Body), "E-mail address or Phone ID") {
 		t.Errorf("prerendered login: %d", r.Status)
 	}
+	if r := c.Get("/help/no-such-article"); r.Status != 404 {
+		t.Errorf("unknown help article: %d", r.Status)
+	}
+	if r := c.Get("/help/log-in"); r.Status != 200 {
+		t.Errorf("help article: %d", r.Status)
+	}
 	if r := c.Get("/web/"); r.Status != 404 {
 		t.Errorf("directory listing of /web/: %d", r.Status)
 	}

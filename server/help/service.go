@@ -225,3 +225,9 @@ func sortByReads(list []api.HelpArticleSummary) {
 		return lessFold(list[i].Title, list[j].Title)
 	})
 }
+
+// Has reports whether an article with slug exists (in memory, no query).
+func (s *Service) Has(slug string) bool {
+	_, err := s.lookup(slug, English)
+	return err == nil
+}

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -130,7 +131,11 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static}))
+	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
+		Exists: func(path string) bool {
+			slug, isHelp := strings.CutPrefix(path, "/help/")
+			return !isHelp || helpSvc.Has(slug)
+		}}))
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
 	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, handler: handler, log: log, clock: o.Clock}, nil

@@ -22,7 +22,11 @@ import (
 type Options struct {
 	Brand  string
 	Domain string // host of BASE_URL, for the pages' og:url
-	Static fs.FS  // holds web/ (icons, app.css, app.wasm and its .br/.gz)
+	// Exists tells whether a page matched by a pattern route (/help/{slug})
+	// has something to show; when it says no, the page is answered with
+	// status 404 (the app still shows its own "not found" words).
+	Exists func(path string) bool
+	Static fs.FS // holds web/ (icons, app.css, app.wasm and its .br/.gz)
 }
 
 // Handler serves everything that is not the API.
@@ -33,6 +37,7 @@ type Handler struct {
 	wasm    wasmFiles
 	version string
 	appJS   *appJS
+	exists  func(path string) bool
 }
 
 // New builds the handler. The app's Version is a hash of the wasm and the
@@ -50,6 +55,7 @@ func New(o Options) *Handler {
 		wasm:    wasm,
 		version: version,
 		appJS:   &appJS{brand: o.Brand},
+		exists:  o.Exists,
 		app: &app.Handler{
 			Name:        name,
 			ShortName:   name,
@@ -96,6 +102,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(r.URL.Path, "/web/"):
 		w.Header().Set("Cache-Control", "no-cache")
 		h.files.ServeHTTP(w, r)
+	case routes.Known(r.URL.Path) && h.exists != nil && !h.exists(r.URL.Path):
+		r2 := r.Clone(r.Context())
+		r2.Header.Del("If-None-Match")
+		h.app.ServeHTTP(&statusWriter{ResponseWriter: w, status: http.StatusNotFound}, r2)
 	case routes.Known(r.URL.Path) || !isPage(r.URL.Path):
 		h.app.ServeHTTP(w, r)
 	default:

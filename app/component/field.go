@@ -75,3 +75,16 @@ func (f *Field) Render() app.UI {
 		app.If(f.IError != "", func() app.UI { return app.P().ID(f.IID + "-error").Class("error").Text(f.IError) }),
 	)
 }
+
+// SetInputValue writes value into the input with id. Fields do not re-render
+// while the customer types (see Field), so a value the page resets (a
+// password after a failed login, fresh data after a conflict) is written
+// here as well.
+func SetInputValue(id, value string) {
+	if app.IsServer {
+		return
+	}
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Set("value", value)
+	}
+}

@@ -105,6 +105,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				p.err = readError(p.lang, err)
 				p.errs = p.err.Fields
 				p.password = ""
+				component.SetInputValue("password", "")
 				return
 			}
 			apiclient.Default.SetCSRF(out.CSRFToken)

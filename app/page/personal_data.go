@@ -52,11 +52,24 @@ func (p *PersonalData) fill(force bool) {
 	if !p.sess.LoggedIn() || (p.loaded && !force) {
 		return
 	}
-	me := p.sess.Me
+	p.fillFrom(*p.sess.Me)
+}
+
+// fillFrom copies me into the form.
+func (p *PersonalData) fillFrom(me api.Me) {
 	p.d = api.PersonalData{Salutation: me.Salutation, Title: me.Title, FirstName: me.FirstName, LastName: me.LastName,
 		BirthDate: me.BirthDate, Street: me.Street, Postcode: me.Postcode, City: me.City, Country: me.Country, Language: me.LanguageChoice}
 	p.version = me.Version
 	p.loaded = true
+}
+
+// showFilled writes the form's values into the inputs (they do not
+// re-render while typed in, so fresh data must be put there).
+func (p *PersonalData) showFilled() {
+	for id, v := range map[string]string{"title": p.d.Title, "first_name": p.d.FirstName, "last_name": p.d.LastName,
+		"birth_date": p.d.BirthDate, "street": p.d.Street, "postcode": p.d.Postcode, "city": p.d.City} {
+		component.SetInputValue(id, v)
+	}
 }
 
 func (p *PersonalData) field(id string, label i18n.Key, v *string, opts ...func(*component.Field)) app.UI {
@@ -149,7 +162,8 @@ func (p *PersonalData) submit(ctx app.Context, e app.Event) {
 				p.errs = p.err.Fields
 				if conflict.Email != "" {
 					state.SetMe(ctx, conflict)
-					p.fill(true)
+					p.fillFrom(conflict)
+					p.showFilled()
 				}
 				return
 			}

@@ -100,3 +100,30 @@ func TestLogoutOnAllOtherDevices(t *testing.T) {
 	phone.WaitPath("/login")
 	env.Clock.Advance(time.Second)
 }
+
+// Two devices edit at once: the later save is refused and shows the fresh
+// data instead of overwriting it.
+func TestTwoDevicesEditPersonalData(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("both@example.com", "GB", "SW1A 1AA")
+	laptop := browsertest.New(t).Tab()
+	phone := browsertest.New(t).Tab()
+	for _, tab := range []*browsertest.Tab{laptop, phone} {
+		login(tab, env, "both@example.com", "")
+		tab.WaitPath("/profile")
+		tab.Open(env.URL + "/profile/personal")
+		tab.Wait("the form filled in", `document.getElementById("first_name") && document.getElementById("first_name").value === "Jana"`)
+	}
+	phone.Fill("First name", "Janina")
+	phone.Submit("Save", "Your changes are saved.")
+
+	laptop.Fill("City", "London")
+	laptop.Submit("Save", "Your data was changed on another device in the meantime.")
+	laptop.Wait("the fresh first name", `document.getElementById("first_name").value === "Janina"`)
+	laptop.Shot("conflict")
+	// Saving again now keeps both changes... once the city is typed again.
+	laptop.Fill("City", "London")
+	laptop.Submit("Save", "Your changes are saved.")
+	laptop.Open(env.URL + "/profile")
+	laptop.WaitText("Janina Keller")
+}

@@ -127,3 +127,32 @@ func TestTwoDevicesEditPersonalData(t *testing.T) {
 	laptop.Open(env.URL + "/profile")
 	laptop.WaitText("Janina Keller")
 }
+
+// Phone ID: add a number, verify it with the SMS code, then log in with it.
+func TestPhoneIDThroughTheDialog(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn("mobile@example.com", "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, "mobile@example.com", "")
+	tab.WaitPath("/profile")
+	tab.Open(env.URL + "/profile/account")
+	tab.ClickIn("PHONE ID", "Edit")
+	tab.Fill("Password", portaltest.Password)
+	tab.Submit("NEXT", "Mobile number")
+	tab.Fill("Mobile number", "+44 7700 900123")
+	tab.Submit("Send code by SMS", "We have sent a code by SMS to +44•••••23.")
+	tab.Shot("phone-sms")
+	sms := env.LastMail("+447700900123")
+	if sms.Channel != "sms" {
+		t.Fatalf("not an SMS: %+v", sms)
+	}
+	tab.Fill("Code from the SMS", sms.Code())
+	tab.Submit("Confirm", "Your Phone ID is verified.")
+	tab.Click("Close")
+	tab.WaitText("+447700900123")
+	tab.Click("Profile menu")
+	tab.Click("Log out")
+	tab.WaitPath("/login")
+	login(tab, env, "+44 7700 900123", "")
+	tab.WaitPath("/profile")
+}

@@ -31,6 +31,9 @@ var budgets = map[string]budget{
 	"mail":     {every: 20 * time.Second, burst: 5},
 	"reset":    {every: 12 * time.Second, burst: 5},
 	"help":     {every: 200 * time.Millisecond, burst: 30},
+	// A visitor without a cookie gets a new (anonymous) session row: bound
+	// how fast one address can create them.
+	"session": {every: 100 * time.Millisecond, burst: 120},
 }
 
 // limiter holds the buckets, forgetting idle ones.

@@ -53,7 +53,7 @@ func New(d Deps) *Server {
 
 // Routes registers every API endpoint on mux.
 func (s *Server) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET "+api.PathSession, s.withSession(s.getSession))
+	mux.HandleFunc("GET "+api.PathSession, s.throttle("session", s.withSession(s.getSession)))
 	mux.HandleFunc("POST "+api.PathRegister, s.throttle("register", s.withSession(s.register)))
 	mux.HandleFunc("POST "+api.PathRegisterResend, s.throttle("mail", s.withSession(s.resendConfirmation)))
 	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.confirm)))

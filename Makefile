@@ -44,7 +44,7 @@ FUZZTIME ?= 10s
 fuzz:
 	@for t in $$($(GO) test -list '^Fuzz' ./shared/validate | grep ^Fuzz); do \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./shared/validate || exit 1; done
-	@for p in ./server/api; do for t in $$($(GO) test -list '^Fuzz' $$p | grep ^Fuzz); do \
+	@for p in ./server/api ./server/auth; do for t in $$($(GO) test -list '^Fuzz' $$p | grep ^Fuzz); do \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$p || exit 1; done; done
 
 clean:

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // block-end times in mails are shown in Europe/Berlin, even on a machine without zoneinfo
 
 	"github.com/minicorp/miniid/server/portal"
 )

@@ -31,8 +31,22 @@ type Help struct {
 // NewHelp returns the page.
 func NewHelp() app.Composer { return &Help{} }
 
-// OnNav sets the title.
-func (p *Help) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.HelpTitle)) }
+// OnNav sets the title and follows the search in the address (?q=): a
+// search is a navigation, so Back returns to the previous results and the
+// status bar's "Help" returns to the plain help centre.
+func (p *Help) OnNav(ctx app.Context) {
+	setTitle(ctx, i18n.T(p.lang, i18n.HelpTitle))
+	if app.IsServer || p.ctx.Context == nil {
+		return
+	}
+	switch q := queryParam(ctx, "q"); {
+	case q == "" && p.search.searched != "":
+		p.search.reset()
+	case q != "" && q != p.search.searched:
+		p.search.query = q
+		p.search.run(p.lang, q)
+	}
+}
 
 // OnMount follows the language, loads the topics and runs the search of
 // the address (?q=), if any.
@@ -51,7 +65,7 @@ func (p *Help) OnMount(ctx app.Context) {
 		}
 	})
 	p.load()
-	if q := queryParam(ctx, "q"); q != "" {
+	if q := queryParam(ctx, "q"); q != "" && q != p.search.searched {
 		p.search.query = q
 		p.search.run(p.lang, q)
 	}

@@ -121,8 +121,11 @@ func (s *helpSearch) submit(lang string) {
 		return
 	}
 	s.fieldErr = ""
-	app.Window().Get("history").Call("replaceState", nil, "", "/help?q="+url.QueryEscape(q))
-	s.run(lang, q)
+	if q == s.searched {
+		s.run(lang, q)
+		return
+	}
+	s.ctx.Navigate("/help?q=" + url.QueryEscape(q)) // OnNav runs it
 }
 
 // rerun repeats the shown search, in a new language.
@@ -154,9 +157,14 @@ func (s *helpSearch) run(lang, q string) {
 }
 
 func (s *helpSearch) clear() {
+	s.reset()
+	s.ctx.Navigate("/help")
+	component.FocusSoon("#help-q")
+}
+
+// reset forgets the search.
+func (s *helpSearch) reset() {
 	s.seq++
 	s.query, s.searched, s.fieldErr, s.err, s.results = "", "", "", "", nil
 	s.status = state.NeverLoaded
-	app.Window().Get("history").Call("replaceState", nil, "", "/help")
-	s.ctx.Defer(func(app.Context) { component.Focus("#help-q") })
 }

@@ -184,3 +184,21 @@ func TestHelpCentreGerman(t *testing.T) {
 	waitHeading(tab, "Verwandte Artikel")
 	tab.Shot("help-article-de")
 }
+
+// A search is a navigation: Back returns to the results, and "Help" in the
+// status bar returns to the plain help centre.
+func TestHelpSearchIsANavigation(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	tab := browsertest.New(t).Tab()
+	tab.Open(env.URL + "/help")
+	tab.Fill("Search the help centre", "code")
+	tab.Submit("Search", "Results for “code”")
+	tab.WaitPath("/help")
+	if q := browsertest.Eval[string](tab, `location.search`); q != "?q=code" {
+		t.Fatalf("search not in the address: %q", q)
+	}
+	tab.Click("Help")
+	tab.Wait("the plain help centre", `location.search === "" && !document.body.innerText.includes("Results for")`)
+	browsertest.Eval[bool](tab, `(history.back(), true)`)
+	tab.WaitText("Results for “code”")
+}

@@ -110,7 +110,7 @@ func (p *Security) lists() app.UI {
 			app.Range(p.sessions).Slice(func(i int) app.UI {
 				s := p.sessions[i]
 				return app.Li().Body(
-					app.Strong().Text(s.Device),
+					app.Strong().Text(p.device(s.Device)),
 					app.If(s.Current, func() app.UI { return app.Span().Class("badge badge-on").Text(" " + p.t(i18n.SecurityThisDevice)) }),
 					app.Div().Class("muted").Text(i18n.F(p.lang, i18n.SecurityLastUsed, "time", p.when(s.LastUsed))+
 						" · "+i18n.F(p.lang, i18n.SecurityNetwork, "net", s.Network)),
@@ -128,7 +128,7 @@ func (p *Security) lists() app.UI {
 				ev := p.events[i]
 				return app.Li().Body(
 					app.Strong().Text(i18n.T(p.lang, i18n.Key("event."+ev.Kind))),
-					app.Div().Class("muted").Text(p.when(ev.At)+" · "+ev.Device+" · "+ev.Network),
+					app.Div().Class("muted").Text(p.when(ev.At)+" · "+p.device(ev.Device)+" · "+ev.Network),
 				)
 			}),
 		),
@@ -154,4 +154,12 @@ func (p *Security) logoutOthers(ctx app.Context, e app.Event) {
 			}
 		})
 	})
+}
+
+// device names a device, or says it is unknown.
+func (p *Security) device(name string) string {
+	if name == "" {
+		return p.t(i18n.SecurityUnknownDevice)
+	}
+	return name
 }

@@ -64,8 +64,8 @@ func (s *Service) Events(ctx context.Context, userID int64) ([]api.SecurityEvent
 	return out, nil
 }
 
-// Device names a browser and system from a user agent ("Chrome on
-// Windows"), or "Unknown device".
+// Device names a browser and system from a user agent ("Chrome · Windows"),
+// or "" when it cannot tell (the app then says so in its language).
 func Device(ua string) string {
 	browser := ""
 	for _, b := range []struct{ token, name string }{
@@ -95,7 +95,7 @@ func Device(ua string) string {
 	case system != "":
 		return system
 	}
-	return "Unknown device"
+	return ""
 }
 
 // Network shows only the network part of an address (203.0.113.0/24,

@@ -49,6 +49,9 @@ func Register() {
 		for pattern, newPage := range patterns {
 			app.RouteWithRegexp(pattern, newPage)
 		}
+		// Last, so it only takes what nothing else does: go-app's router
+		// would otherwise show its own "not found" screen in the browser.
+		app.RouteWithRegexp("^/.*$", page.NewNotFound)
 		app.NotFound = page.NewNotFound()
 	})
 }

@@ -22,3 +22,14 @@ func TestShellLoadsAndWorksOffline(t *testing.T) {
 	tab.WaitApp()
 	tab.WaitText("Log in with your MINI ID")
 }
+
+// An unknown address shows the portal's own 404 page once the app runs,
+// not go-app's bare "Not Found" screen.
+func TestUnknownPageInTheApp(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	tab := browsertest.New(t).Tab()
+	tab.Open(env.URL + "/no/such/page")
+	tab.WaitText("Page not found")
+	tab.WaitText("Go to the start page")
+	tab.Shot("not-found")
+}

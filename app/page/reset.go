@@ -29,13 +29,19 @@ func NewReset() app.Composer { return &Reset{} }
 // OnNav sets the title and reads the token.
 func (p *Reset) OnNav(ctx app.Context) {
 	setTitle(ctx, i18n.T(p.lang, i18n.ResetTitle))
-	p.token = queryParam(ctx, "token")
+	if t := queryParam(ctx, "token"); t != "" {
+		p.token = t
+	}
 }
 
 // OnMount follows language and session.
 func (p *Reset) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	p.token = queryParam(ctx, "token")
+	if p.token != "" {
+		// The token leaves the address bar (and the history) at once.
+		app.Window().Get("history").Call("replaceState", nil, "", "/reset-password")
+	}
 }
 
 // Render draws the page.

@@ -57,8 +57,7 @@ func (p *PersonalData) fill(force bool) {
 
 // fillFrom copies me into the form.
 func (p *PersonalData) fillFrom(me api.Me) {
-	p.d = api.PersonalData{Salutation: me.Salutation, Title: me.Title, FirstName: me.FirstName, LastName: me.LastName,
-		BirthDate: me.BirthDate, Street: me.Street, Postcode: me.Postcode, City: me.City, Country: me.Country, Language: me.LanguageChoice}
+	p.d = me.Personal()
 	p.version = me.Version
 	p.loaded = true
 }

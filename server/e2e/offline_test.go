@@ -50,11 +50,7 @@ func jsonKeys(s string) string {
 // reads their profile and the help, marked as offline; back online the
 // banner goes; after logout nothing of theirs remains on the device.
 func TestOfflineProfileAndPrivacy(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t))
-	env.RegisterIn("offline@example.com", "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	login(tab, env, "offline@example.com", "")
-	tab.WaitText("My profile")
+	env, tab := startLoggedIn(t, "offline@example.com")
 	tab.Wait("the service worker", `navigator.serviceWorker.controller !== null`)
 	for _, path := range []string{"/profile/account", "/profile/personal", "/profile/security", "/help", "/help/two-factor-activate"} {
 		tab.Open(env.URL + path)

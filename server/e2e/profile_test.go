@@ -11,11 +11,7 @@ import (
 )
 
 func TestChangeNameAndCountry(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t))
-	env.RegisterIn("uk@example.com", "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	login(tab, env, "uk@example.com", "")
-	tab.WaitText("My profile")
+	env, tab := startLoggedIn(t, "uk@example.com")
 	tab.Click("Personal data")
 	tab.WaitPath("/profile/personal")
 	tab.Wait("the form filled in", `document.getElementById("first_name") && document.getElementById("first_name").value === "Jana"`)
@@ -37,11 +33,7 @@ func TestChangeNameAndCountry(t *testing.T) {
 }
 
 func TestChangeEmailThroughLink(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t))
-	env.RegisterIn("before@example.com", "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	login(tab, env, "before@example.com", "")
-	tab.WaitPath("/profile")
+	env, tab := startLoggedIn(t, "before@example.com")
 	tab.Open(env.URL + "/profile/account")
 	tab.ClickID("edit-email")
 	tab.Fill("Password", portaltest.Password)
@@ -60,11 +52,7 @@ func TestChangeEmailThroughLink(t *testing.T) {
 }
 
 func TestDeleteAndFailToLogIn(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t))
-	env.RegisterIn("leave@example.com", "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	login(tab, env, "leave@example.com", "")
-	tab.WaitPath("/profile")
+	env, tab := startLoggedIn(t, "leave@example.com")
 	tab.Open(env.URL + "/profile/account")
 	tab.Click("Delete MINI ID")
 	tab.WaitText("cannot be undone")
@@ -130,11 +118,7 @@ func TestTwoDevicesEditPersonalData(t *testing.T) {
 
 // Phone ID: add a number, verify it with the SMS code, then log in with it.
 func TestPhoneIDThroughTheDialog(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t))
-	env.RegisterIn("mobile@example.com", "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	login(tab, env, "mobile@example.com", "")
-	tab.WaitPath("/profile")
+	env, tab := startLoggedIn(t, "mobile@example.com")
 	tab.Open(env.URL + "/profile/account")
 	tab.ClickIn("PHONE ID", "Edit")
 	tab.Fill("Password", portaltest.Password)

@@ -43,6 +43,18 @@ var articleWords = []words{
 		logOut: "Abmelden", newCode: "Neuen Code anfordern", newSent: "Ein neuer Code ist unterwegs.", confirm: "Bestätigen"},
 }
 
+// startLoggedIn starts a portal with a customer living in the UK (English)
+// and a browser logged in as them, on their profile.
+func startLoggedIn(t *testing.T, email string) (*portaltest.Env, *browsertest.Tab) {
+	t.Helper()
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.RegisterIn(email, "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, email, "")
+	tab.WaitPath("/profile")
+	return env, tab
+}
+
 // The steps of the help article, word for word, in English and German.
 func TestTwoFactorActivationAsTheArticleSays(t *testing.T) {
 	for _, w := range articleWords {

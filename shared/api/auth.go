@@ -110,6 +110,13 @@ type Me struct {
 	CreatedAt      string `json:"created_at"`
 }
 
+// Personal returns the part of the profile that /profile/personal edits.
+func (m Me) Personal() PersonalData {
+	return PersonalData{Salutation: m.Salutation, Title: m.Title, FirstName: m.FirstName, LastName: m.LastName,
+		BirthDate: m.BirthDate, Street: m.Street, Postcode: m.Postcode, City: m.City, Country: m.Country,
+		Language: m.LanguageChoice}
+}
+
 // Initials returns up to two upper-case letters for the profile icon.
 func (m Me) Initials() string {
 	var out []rune

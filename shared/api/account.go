@@ -15,6 +15,7 @@ const (
 	PathDelete        = Prefix + "/me/delete"
 	PathSessions      = Prefix + "/me/sessions"
 	PathLogoutOthers  = Prefix + "/me/sessions/logout-others"
+	PathSessionLogout = Prefix + "/me/sessions/logout"
 	PathEvents        = Prefix + "/me/events"
 )
 
@@ -60,6 +61,8 @@ type ReauthRequest struct {
 type ReauthResult struct {
 	CodeSent    bool   `json:"code_sent"`
 	MaskedEmail string `json:"masked_email,omitempty"`
+	// ResendAfter is how many seconds "Request a new one" must wait.
+	ResendAfter int `json:"resend_after,omitempty"`
 }
 
 // EmailChangeRequest names the new address.
@@ -75,6 +78,14 @@ type PhoneRequest struct {
 // PhoneCodeSent says where the SMS went.
 type PhoneCodeSent struct {
 	MaskedPhone string `json:"masked_phone"`
+	// ResendAfter is how many seconds "Request a new one" must wait.
+	ResendAfter int `json:"resend_after,omitempty"`
+}
+
+// SessionLogoutRequest ends one session of the account, named by the ID of
+// its SessionInfo.
+type SessionLogoutRequest struct {
+	ID string `json:"id"`
 }
 
 // SessionInfo is one active session of the account.

@@ -53,6 +53,7 @@ const (
 	CodeInvalidToken       = "invalid_token"
 	CodeWrongPassword      = "wrong_password"
 	CodeReauthRequired     = "reauth_required"
+	CodeEmailTaken         = "email_taken"
 	CodeVersionConflict    = "version_conflict"
 	CodeInternal           = "internal"
 	CodeServiceUnavailable = "unavailable"

@@ -34,6 +34,15 @@ type Session struct {
 	// Confirmed says what a confirmation link confirmed: "confirm" (a new
 	// registration), "email_change" or "email_undo".
 	Confirmed string `json:"confirmed,omitempty"`
+	// NeedsPassword says the link is good but this browser must set a
+	// password before it is carried out (Purpose says which link it is): a
+	// registration opened outside the browser that registered, or an undo of
+	// an e-mail change. Send ConfirmRequest again with the password.
+	NeedsPassword bool   `json:"needs_password,omitempty"`
+	Purpose       string `json:"purpose,omitempty"`
+	// ResendAfter is how many seconds "Request a new one" must wait (the
+	// second step of a login).
+	ResendAfter int `json:"resend_after,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the
@@ -56,6 +65,14 @@ type EmailRequest struct {
 // TokenRequest carries a token from an e-mailed link.
 type TokenRequest struct {
 	Token string `json:"token"`
+}
+
+// ConfirmRequest opens a confirmation or undo link. Password is empty on the
+// first try; when the answer says NeedsPassword, the page asks for a new
+// password and sends it here with the same token.
+type ConfirmRequest struct {
+	Token    string `json:"token"`
+	Password string `json:"password,omitempty"`
 }
 
 // LoginRequest is the password step of a login.

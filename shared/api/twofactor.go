@@ -17,6 +17,8 @@ type TwoFactorStartRequest struct {
 // CodeSent says a code went out, and where.
 type CodeSent struct {
 	MaskedEmail string `json:"masked_email"`
+	// ResendAfter is how many seconds "Request a new one" must wait.
+	ResendAfter int `json:"resend_after,omitempty"`
 }
 
 // TwoFactorResult is the profile after the switch, and the renewed session's

@@ -12,7 +12,7 @@ import (
 	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/config"
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/shared/api"
 )
 

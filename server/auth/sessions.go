@@ -13,7 +13,7 @@ import (
 	"github.com/gorilla/sessions"
 	"github.com/uptrace/bun"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 )

@@ -25,7 +25,7 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/server/web"

@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/server/portal"
 	"github.com/minicorp/miniid/server/store"

@@ -1,13 +1,17 @@
 package api
 
 import (
+	"errors"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
 
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
 )
 
 // contentSecurityPolicy allows the app's own scripts and the WebAssembly
@@ -69,7 +73,7 @@ func ClientIP(trusted []*net.IPNet, next http.Handler) http.Handler {
 				}
 			}
 		}
-		next.ServeHTTP(w, r.WithContext(auth.WithClientIP(r.Context(), client)))
+		next.ServeHTTP(w, r.WithContext(audit.WithClientIP(r.Context(), client)))
 	})
 }
 
@@ -94,40 +98,59 @@ func (s *Server) sameOrigin(r *http.Request) bool {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// ctxHandler is a handler that gets the request's session.
-type ctxHandler func(w http.ResponseWriter, r *http.Request, cur *auth.Current)
+// sessionHandler is a handler that gets the request's session.
+type sessionHandler func(w http.ResponseWriter, r *http.Request, sess *session.Session)
 
 // withSession loads the session; for state-changing methods it first checks
-// the Origin and the session's CSRF token.
-func (s *Server) withSession(h ctxHandler) http.HandlerFunc {
+// the Origin and the session's CSRF token. The session is saved, if it
+// changed, just before the answer starts: handlers never save it.
+func (s *Server) withSession(h sessionHandler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		cur, err := s.sessions.Load(r)
+		sess, err := s.sessions.Load(r)
 		if err != nil {
 			fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			lang := langOf(r)
 			if !s.sameOrigin(r) {
-				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: "This request must come from the portal's own pages."}, nil)
+				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: i18n.T(lang, i18n.ErrCrossOrigin)}, nil)
 				return
 			}
 			tok := r.Header.Get(api.HeaderCSRF)
-			if tok == "" || !cur.Exists() || !auth.EqualTokens(tok, cur.CSRF()) {
-				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: "The page was open too long. Reload it and try again."}, nil)
+			if tok == "" || !sess.Exists() || !auth.EqualTokens(tok, sess.CSRF()) {
+				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: i18n.T(lang, i18n.ErrStalePage)}, nil)
 				return
 			}
 		}
-		h(w, r, cur)
+		sw := s.sessions.Wrap(w, r, sess, sessionLost)
+		h(sw, r, sess)
+		sw.Finish()
 	}
 }
 
-// full allows only fully logged-in sessions (not one waiting for its code).
-func (s *Server) full(h ctxHandler) http.HandlerFunc {
-	return s.withSession(func(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-		if !cur.Full() {
-			fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: "Please log in."}, nil)
+// sessionLost answers a request whose session could not be saved: it was
+// ended (logout elsewhere, a password change) while the request ran, or a
+// parallel request changed it.
+func sessionLost(w http.ResponseWriter, r *http.Request, err error) {
+	lang := langOf(r)
+	switch {
+	case errors.Is(err, session.ErrEnded):
+		fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: i18n.T(lang, i18n.ErrSession)}, nil)
+	case errors.Is(err, session.ErrConflict):
+		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeConflict, Message: i18n.T(lang, i18n.ErrSessionChanged)}, nil)
+	default:
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+	}
+}
+
+// full allows only fully signed-in sessions (not one waiting for its code).
+func (s *Server) full(h sessionHandler) http.HandlerFunc {
+	return s.withSession(func(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+		if !sess.Full() {
+			fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: i18n.T(langOf(r), i18n.ErrSession)}, nil)
 			return
 		}
-		h(w, r, cur)
+		h(w, r, sess)
 	})
 }

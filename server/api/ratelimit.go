@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/time/rate"
 
-	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -85,7 +85,7 @@ func (l *limiter) allow(group, ip string) (time.Duration, bool) {
 // throttle wraps h with the per-IP budget of group.
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if wait, ok := s.limits.allow(group, auth.ClientIPFrom(r.Context())); !ok {
+		if wait, ok := s.limits.allow(group, audit.ClientIP(r.Context())); !ok {
 			failRate(w, r, wait)
 			return
 		}

@@ -54,11 +54,24 @@ func TestDefaultsAndSecret(t *testing.T) {
 	if c.Port != 8080 || c.BaseURL.String() != "http://localhost:8080" || c.Brand != "MINI" || !c.DevMode() || c.Secure() {
 		t.Fatalf("defaults wrong: %+v", c)
 	}
-	if err := c.LoadOrCreateSecret(); err != nil || len(c.SecretKey) != 32 {
-		t.Fatalf("secret: %v %d", err, len(c.SecretKey))
+	if err := c.LoadOrCreateSecret(); err != nil || len(c.SecretKeys) != 1 || len(c.SecretKeys[0]) != 32 {
+		t.Fatalf("secret: %v %d", err, len(c.SecretKeys))
 	}
 	c2, _ := FromEnv(env(map[string]string{"DATA_DIR": dir}))
-	if err := c2.LoadOrCreateSecret(); err != nil || string(c2.SecretKey) != string(c.SecretKey) {
+	if err := c2.LoadOrCreateSecret(); err != nil || string(c2.SecretKeys[0]) != string(c.SecretKeys[0]) {
 		t.Fatal("secret not kept across starts")
+	}
+}
+
+func TestSecretKeyRing(t *testing.T) {
+	newest, older := strings.Repeat("ab", 32), strings.Repeat("cd", 40)
+	c, err := FromEnv(env(map[string]string{"SECRET_KEY": newest + ", " + older}))
+	if err != nil || len(c.SecretKeys) != 2 || c.SecretKeys[0][0] != 0xab || c.SecretKeys[1][0] != 0xcd {
+		t.Fatalf("ring: %v %v", err, c.SecretKeys)
+	}
+	for _, bad := range []string{newest + ",", newest + ",abcd", "xyz"} {
+		if _, err := FromEnv(env(map[string]string{"SECRET_KEY": bad})); err == nil || !strings.Contains(err.Error(), "SECRET_KEY") {
+			t.Errorf("SECRET_KEY=%q: %v", bad, err)
+		}
 	}
 }

@@ -18,6 +18,8 @@ var full = mail.Data{
 	Code:      "493817",
 	Until:     "27.11.2026 10:15",
 	Masked:    "j•••@example.com",
+	When:      "1 Dec 2026, 10:15 (CET)",
+	Device:    "Firefox · Linux",
 }
 
 func lines(s string) []string { return strings.Split(s, "\n") }

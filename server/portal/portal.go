@@ -23,10 +23,15 @@ import (
 	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/api"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
-	"github.com/minicorp/miniid/server/clock"
+	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/notify"
+	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/server/web"
 	"github.com/minicorp/miniid/static"
@@ -101,13 +106,16 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	// two hours delays mail but loses none.
 	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
 
-	keys := auth.NewKeys(cfg.SecretKey)
-	sessions := auth.NewSessionStore(db, keys, o.Clock, o.Rand, cfg.Secure())
+	keys := keyring.New(cfg.SecretKeys...)
+	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
+	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
+	tokens := linktoken.New(keys, o.Clock, o.Rand)
+	codes := otp.New(keys, o.Clock, o.Rand)
 	authSvc := auth.New(auth.Deps{
-		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys,
-		Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0), Sessions: sessions,
-		Mail: worker, BaseURL: cfg.BaseURL, Brand: cfg.Brand, Log: log,
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
+		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
 	})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -117,7 +125,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: account.New(db, o.Clock, authSvc), Log: log})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -209,7 +217,7 @@ func (p *Portal) sweepSessions(ctx context.Context) {
 	defer t.Stop()
 	for {
 		now := p.clock.Now()
-		if n, err := store.DeleteExpiredSessions(ctx, p.db, now, now.Add(-auth.IdleTimeout)); err != nil && ctx.Err() == nil {
+		if n, err := store.DeleteExpiredSessions(ctx, p.db, now, now.Add(-session.IdleTimeout)); err != nil && ctx.Err() == nil {
 			p.log.Warn("session sweep failed", "err", err)
 		} else if n > 0 {
 			p.log.Info("expired sessions removed", "count", n)

@@ -43,6 +43,12 @@ type Session struct {
 	// ResendAfter is how many seconds "Request a new one" must wait (the
 	// second step of a login).
 	ResendAfter int `json:"resend_after,omitempty"`
+	// Methods are the sign-in methods the session proved ("password",
+	// "email_code", …) and Level what they amount to: "one_factor",
+	// "two_factors" (the e-mailed code counts as a second factor here, but
+	// it is not a NIST AAL2 authenticator) or, later, "phishing_resistant".
+	Methods []string `json:"methods,omitempty"`
+	Level   string   `json:"level,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the
@@ -154,10 +160,4 @@ func (m Me) Initials() string {
 		out = append(out, r)
 	}
 	return string(out)
-}
-
-// LoginResult tells what a login step led to.
-type LoginResult struct {
-	State       string `json:"state"`
-	MaskedEmail string `json:"masked_email,omitempty"`
 }

@@ -1,4 +1,4 @@
-package account
+package audit
 
 import "testing"
 
@@ -23,11 +23,5 @@ func TestNetworkHidesTheAddress(t *testing.T) {
 		if got := Network(ip); got != want {
 			t.Errorf("Network(%q) = %q, want %q", ip, got, want)
 		}
-	}
-}
-
-func TestMaskPhone(t *testing.T) {
-	if got := MaskPhone("+491701234567"); got != "+49•••••67" {
-		t.Fatalf("MaskPhone = %q", got)
 	}
 }

@@ -5,7 +5,9 @@
 // commit. The Worker delivers the outbox through a Sender, retrying with
 // backoff, so a provider outage delays mail but loses none; several portal
 // processes on one PostgreSQL each run a Worker and never send a row twice.
-// Compose writes the texts, in English and German.
+// Compose writes the texts, in English and German. A delivered row keeps its
+// recipient, subject and times but not its bodies, which hold live links and
+// codes (see store.MarkOutboxSent).
 //
 // Wiring in main:
 //

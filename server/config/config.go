@@ -28,10 +28,12 @@ type Config struct {
 	Brand          string       // BRAND, default "MINI"
 	SecretKey      []byte       // SECRET_KEY (hex, ≥ 32 bytes), else generated into DATA_DIR/secret.key
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
+	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
 }
 
-// DevMode reports whether mail goes to the dev mailbox (Mailgun not configured).
-func (c Config) DevMode() bool { return c.MailgunDomain == "" }
+// DevMode reports whether mail goes to the dev mailbox, which serves every
+// mail at /dev/mailbox to anyone who can reach the portal.
+func (c Config) DevMode() bool { return c.DevMailbox }
 
 // Secure reports whether the portal is served over HTTPS (Secure cookies,
 // __Host- prefix, HSTS).
@@ -86,6 +88,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			domain = "localhost"
 		}
 		c.MailFrom = c.Brand + " ID <no-reply@" + domain + ">"
+	}
+
+	if err := c.readDevMailbox(getenv("DEV_MAILBOX")); err != nil {
+		return c, err
 	}
 
 	if key := strings.TrimSpace(getenv("SECRET_KEY")); key != "" {

@@ -12,10 +12,10 @@
 // Wiring in main:
 //
 //	var email, sms mail.Sender
-//	if cfg.MailgunDomain != "" { // production
+//	if !cfg.DevMode() { // production: Mailgun
 //		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, from)
 //		sms = mail.NoSMSProvider() // no SMS provider yet: SMS are marked dead and logged
-//	} else { // dev mode
+//	} else { // dev mode: DEV_MAILBOX=1, or an http loopback BASE_URL
 //		email = mail.NewDevMailbox(db, clock.System{})
 //		sms = email
 //		mux.Handle("GET /dev/", mail.DevMailboxHandler(db))

@@ -93,6 +93,9 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		mux.Handle("GET /dev/mailbox", dev)
 		mux.Handle("GET /dev/mailbox.json", dev)
 		log.Info("dev mode: mail goes to the dev mailbox", "url", cfg.BaseURL.String()+"/dev/mailbox")
+		if cfg.DevMailboxIsPublic() {
+			log.Warn("DEV_MAILBOX=1: every mail, reset links and codes included, is readable by anyone who can reach this address", "url", cfg.BaseURL.String()+"/dev/mailbox")
+		}
 	default:
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
 		sms = mail.NoSMSProvider()

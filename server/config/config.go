@@ -29,6 +29,7 @@ type Config struct {
 	SecretKey      []byte       // SECRET_KEY (hex, ≥ 32 bytes), else generated into DATA_DIR/secret.key
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
 	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
+	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
 }
 
 // DevMode reports whether mail goes to the dev mailbox, which serves every
@@ -91,6 +92,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 
 	if err := c.readDevMailbox(getenv("DEV_MAILBOX")); err != nil {
+		return c, err
+	}
+	if err := c.Retention.read(getenv); err != nil {
 		return c, err
 	}
 

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) string {
@@ -122,5 +123,34 @@ func TestDevMailboxIsExplicit(t *testing.T) {
 				t.Fatalf("dev mailbox %v, want %v", c.DevMode(), tt.want)
 			}
 		})
+	}
+}
+
+func TestRetention(t *testing.T) {
+	c, err := FromEnv(env(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Retention != DefaultRetention() || c.Retention.Codes != 24*time.Hour || c.Retention.SecurityEvents != 365*24*time.Hour || c.Retention.SweepInterval != 5*time.Minute {
+		t.Fatalf("defaults: %+v", c.Retention)
+	}
+	c, err = FromEnv(env(map[string]string{"RETENTION_OUTBOX": "30d", "RETENTION_CODES": "36h", "SWEEP_INTERVAL": "90s"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Retention.Outbox != 30*24*time.Hour || c.Retention.Codes != 36*time.Hour || c.Retention.SweepInterval != 90*time.Second {
+		t.Fatalf("set: %+v", c.Retention)
+	}
+	for _, tt := range []struct{ name, value, want string }{
+		{"RETENTION_TOKENS", "soon", "RETENTION_TOKENS must be a period like 90m, 36h or 30d"},
+		{"RETENTION_OUTBOX", "-1d", "RETENTION_OUTBOX must be a period"},
+		{"RETENTION_CODES", "30m", "RETENTION_CODES must be at least 1h"},
+		{"RETENTION_LOGIN_FAILURES", "0", "RETENTION_LOGIN_FAILURES must be at least 1h"},
+		{"RETENTION_SECURITY_EVENTS", "12h", "RETENTION_SECURITY_EVENTS must be at least 1d"},
+		{"SWEEP_INTERVAL", "1s", "SWEEP_INTERVAL must be at least 1m"},
+	} {
+		if _, err := FromEnv(env(map[string]string{tt.name: tt.value})); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s=%s: error %v, want %q", tt.name, tt.value, err, tt.want)
+		}
 	}
 }

@@ -43,8 +43,10 @@ func SecurityHeaders(secure bool, next http.Handler) http.Handler {
 }
 
 // ClientIP stores the client's address in the request context: the peer
-// address, or — only when the peer is a trusted proxy — the rightmost
-// X-Forwarded-For entry that is not itself a trusted proxy.
+// address, or — only when the peer is a trusted proxy — the right-most
+// X-Forwarded-For entry that is not itself a trusted proxy. Every header
+// line counts: a proxy may append its own line instead of extending the
+// client's, and reading only the first line let the client pick its address.
 func ClientIP(trusted []*net.IPNet, next http.Handler) http.Handler {
 	isTrusted := func(ip net.IP) bool {
 		for _, n := range trusted {
@@ -55,26 +57,55 @@ func ClientIP(trusted []*net.IPNet, next http.Handler) http.Handler {
 		return false
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			host = r.RemoteAddr
-		}
-		client := host
-		if ip := net.ParseIP(host); ip != nil && isTrusted(ip) {
-			hops := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
-			for i := len(hops) - 1; i >= 0; i-- {
-				hop := net.ParseIP(strings.TrimSpace(hops[i]))
-				if hop == nil {
-					break
-				}
-				client = hop.String()
-				if !isTrusted(hop) {
-					break
-				}
+		client := r.RemoteAddr
+		if peer := parseHop(r.RemoteAddr); peer != nil {
+			client = peer.String()
+			if isTrusted(peer) {
+				client = forwardedClient(r.Header.Values("X-Forwarded-For"), isTrusted, peer).String()
 			}
 		}
 		next.ServeHTTP(w, r.WithContext(audit.WithClientIP(r.Context(), client)))
 	})
+}
+
+// forwardedClient walks the X-Forwarded-For entries of every header line
+// from the right, past the trusted proxies, to the first address a trusted
+// proxy saw and did not itself own. Everything left of it was written by the
+// client and is ignored. An entry that is no address can only come from a
+// proxy (a client's own entries lie further left), so the walk stops there at
+// the last good hop rather than trusting anything beyond it.
+func forwardedClient(lines []string, isTrusted func(net.IP) bool, peer net.IP) net.IP {
+	client := peer
+	for i := len(lines) - 1; i >= 0; i-- {
+		hops := strings.Split(lines[i], ",")
+		for j := len(hops) - 1; j >= 0; j-- {
+			hop := strings.TrimSpace(hops[j])
+			if hop == "" {
+				continue
+			}
+			ip := parseHop(hop)
+			if ip == nil {
+				return client
+			}
+			client = ip
+			if !isTrusted(ip) {
+				return client
+			}
+		}
+	}
+	return client
+}
+
+// parseHop reads an address with or without a port ("203.0.113.7",
+// "[2001:db8::1]:443"); nil if it is neither.
+func parseHop(s string) net.IP {
+	if ip := net.ParseIP(s); ip != nil {
+		return ip
+	}
+	if host, _, err := net.SplitHostPort(s); err == nil {
+		return net.ParseIP(host)
+	}
+	return nil
 }
 
 // sameOrigin reports whether a state-changing request comes from the portal's

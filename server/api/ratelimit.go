@@ -3,6 +3,7 @@ package api
 import (
 	"math"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
@@ -67,7 +68,7 @@ func (l *limiter) allow(group, ip string) (time.Duration, bool) {
 		}
 		l.swept = now
 	}
-	key := group + "|" + ip
+	key := group + "|" + budgetKey(ip)
 	bk, ok := l.buckets[key]
 	if !ok {
 		bk = &bucket{lim: rate.NewLimiter(rate.Every(b.every), b.burst)}
@@ -80,6 +81,25 @@ func (l *limiter) allow(group, ip string) (time.Duration, bool) {
 		return d, false
 	}
 	return 0, true
+}
+
+// budgetKey is the part of a client address a budget is kept for: the whole
+// IPv4 address, but the /64 of an IPv6 one. Providers hand each customer at
+// least a /64, so one client can send from 2^64 addresses; per address it
+// would have as many budgets.
+func budgetKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, err := a.Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
 }
 
 // throttle wraps h with the per-IP budget of group.

@@ -3,7 +3,6 @@ package api
 import (
 	"net/http"
 
-	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
@@ -109,18 +108,4 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request, sess *session.Se
 	}
 	w.Header().Set("Clear-Site-Data", `"cache", "storage"`)
 	writeJSON(w, http.StatusOK, api.OK{OK: true})
-}
-
-func (s *Server) strength(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req struct {
-		Password   string   `json:"password"`
-		UserInputs []string `json:"user_inputs"`
-	}
-	if !decode(w, r, &req) {
-		return
-	}
-	if len(req.UserInputs) > 5 {
-		req.UserInputs = req.UserInputs[:5]
-	}
-	writeJSON(w, http.StatusOK, auth.Strength(req.Password, req.UserInputs...))
 }

@@ -28,10 +28,13 @@ type Config struct {
 	Brand          string       // BRAND, default "MINI"
 	SecretKeys     [][]byte     // SECRET_KEY: hex keys of ≥ 32 bytes, newest first, comma-separated; else one generated into DATA_DIR/secret.key
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
+	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
+	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
 }
 
-// DevMode reports whether mail goes to the dev mailbox (Mailgun not configured).
-func (c Config) DevMode() bool { return c.MailgunDomain == "" }
+// DevMode reports whether mail goes to the dev mailbox, which serves every
+// mail at /dev/mailbox to anyone who can reach the portal.
+func (c Config) DevMode() bool { return c.DevMailbox }
 
 // Secure reports whether the portal is served over HTTPS (Secure cookies,
 // __Host- prefix, HSTS).
@@ -86,6 +89,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 			domain = "localhost"
 		}
 		c.MailFrom = c.Brand + " ID <no-reply@" + domain + ">"
+	}
+
+	if err := c.readDevMailbox(getenv("DEV_MAILBOX")); err != nil {
+		return c, err
+	}
+	if err := c.Retention.read(getenv); err != nil {
+		return c, err
 	}
 
 	// SECRET_KEY is a ring: the first key signs and keys everything new, the

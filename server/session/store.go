@@ -29,9 +29,9 @@ var ErrEnded = errors.New("session: ended elsewhere")
 // parallel request.
 var ErrConflict = errors.New("session: changed by a parallel request")
 
-// deviceLifetime is how long a browser keeps its device id (browsers cap a
+// DeviceLifetime is how long a browser keeps its device id (browsers cap a
 // cookie's life at 400 days).
-const deviceLifetime = 400 * 24 * time.Hour
+const DeviceLifetime = 400 * 24 * time.Hour
 
 // Store loads and saves sessions. The cookie holds only a signed 256-bit
 // random id, the table only its SHA-256, so sessions can be listed and
@@ -63,7 +63,7 @@ func NewStore(db *bun.DB, keys keyring.Ring, clk clock.Clock, rand io.Reader, se
 	var codecs []securecookie.Codec
 	for _, k := range keys.DeriveAll("session-cookie") {
 		c := securecookie.New(k, nil)
-		c.MaxAge(int(deviceLifetime / time.Second))
+		c.MaxAge(int(DeviceLifetime / time.Second))
 		codecs = append(codecs, c)
 	}
 	return &Store{
@@ -156,7 +156,7 @@ func (st *Store) Save(ctx context.Context, w http.ResponseWriter, s *Session) er
 		return s.err
 	}
 	if s.deviceNew {
-		if err := st.setCookie(w, st.device, s.device, int(deviceLifetime/time.Second)); err != nil {
+		if err := st.setCookie(w, st.device, s.device, int(DeviceLifetime/time.Second)); err != nil {
 			return err
 		}
 		s.deviceNew = false

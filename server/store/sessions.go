@@ -141,14 +141,3 @@ func UserSessions(ctx context.Context, db bun.IDB, userID int64, now time.Time) 
 	}
 	return out, nil
 }
-
-// DeleteExpiredSessions removes sessions past their absolute expiry or idle
-// since before idleBefore.
-func DeleteExpiredSessions(ctx context.Context, db bun.IDB, now, idleBefore time.Time) (int64, error) {
-	res, err := db.NewDelete().Model((*Session)(nil)).Where("expires_at <= ? OR last_seen_at < ?", now, idleBefore).Exec(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("store: delete expired sessions: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return n, nil
-}

@@ -212,21 +212,8 @@ func fetch(path string, opts map[string]any) (int, string, string, error) {
 		res.Call("text").Call("then", onText).Call("catch", onError)
 		return nil
 	})
-	// Counters that browser tests (and anyone debugging) can read to know
-	// that the page has heard back from the server.
-	win := app.Window()
-	win.Set("__apiInFlight", counter(win, "__apiInFlight")+1)
-	win.Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
+	app.Window().Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
 	r := <-done
 	release()
-	win.Set("__apiInFlight", counter(win, "__apiInFlight")-1)
-	win.Set("__apiDone", counter(win, "__apiDone")+1)
 	return r.status, r.text, r.retryAfter, r.err
-}
-
-func counter(win app.BrowserWindow, name string) int {
-	if v := win.Get(name); v.Truthy() {
-		return v.Int()
-	}
-	return 0
 }

@@ -19,6 +19,8 @@ import (
 type Error struct {
 	Status int
 	Body   api.Error
+
+	body string // the answer as it came, for envelopes with more (api.Conflict)
 }
 
 // Error returns the envelope's message.
@@ -32,18 +34,21 @@ func (e *Error) Error() string {
 // Offline reports whether the call failed because the server was unreachable.
 func (e *Error) Offline() bool { return e.Status == 0 }
 
-// Code returns the envelope's code.
-func (e *Error) Code() string { return e.Body.Code }
-
-// CodeOffline is the Code of an Error made when fetch itself failed.
+// CodeOffline is the envelope code of an Error made when fetch itself failed.
 const CodeOffline = "offline"
 
-// Client talks to the API of the page's own origin.
+// Client talks to the API of the page's own origin. Its methods (one per
+// endpoint, in auth.go, account.go, twofactor.go and help.go) block, so call
+// them inside ctx.Async. It keeps the session's CSRF token: every answer
+// that carries one (a login step, a confirmation, a step-up) replaces it.
 type Client struct {
 	mu   sync.Mutex
 	csrf string
 	lang string
 }
+
+// Default is the client the app uses.
+var Default = &Client{}
 
 // SetLang sets the language the server answers messages in.
 func (c *Client) SetLang(lang string) {
@@ -52,14 +57,17 @@ func (c *Client) SetLang(lang string) {
 	c.mu.Unlock()
 }
 
-// Default is the client the app uses.
-var Default = &Client{}
-
-// SetCSRF remembers the session's CSRF token, sent on every state change.
-func (c *Client) SetCSRF(token string) {
+func (c *Client) setCSRF(token string) {
 	c.mu.Lock()
 	c.csrf = token
 	c.mu.Unlock()
+}
+
+// keepCSRF remembers the token of an answer that carries one.
+func (c *Client) keepCSRF(token string) {
+	if token != "" {
+		c.setCSRF(token)
+	}
 }
 
 func (c *Client) token() string {
@@ -68,21 +76,25 @@ func (c *Client) token() string {
 	return c.csrf
 }
 
-// Get fetches path into out.
-func (c *Client) Get(path string, out any) error {
-	return c.Do("GET", path, nil, out, nil)
+// get fetches path and decodes the answer into a T.
+func get[T any](c *Client, path string) (T, error) {
+	var out T
+	err := c.call("GET", path, nil, &out, nil)
+	return out, err
 }
 
-// Post sends in as JSON to path and decodes the answer into out.
-func (c *Client) Post(path string, in, out any) error {
-	return c.Do("POST", path, in, out, nil)
+// post sends in as JSON to path and decodes the answer into a T.
+func post[T any](c *Client, path string, in any) (T, error) {
+	var out T
+	err := c.call("POST", path, in, &out, nil)
+	return out, err
 }
 
-// Do performs one request. headers may add headers (If-Match). A
+// call performs one request. headers may add headers (If-Match). A
 // state-changing request first makes sure it has the session's CSRF token,
 // and is retried once with a fresh token when the session behind the old one
 // ran out.
-func (c *Client) Do(method, path string, in, out any, headers map[string]string) error {
+func (c *Client) call(method, path string, in, out any, headers map[string]string) error {
 	if method == "GET" || method == "HEAD" {
 		return c.do(method, path, in, out, headers)
 	}
@@ -92,7 +104,7 @@ func (c *Client) Do(method, path string, in, out any, headers map[string]string)
 		}
 	}
 	err := c.do(method, path, in, out, headers)
-	if e, ok := err.(*Error); ok && e.Status == 403 && e.Body.Code == api.CodeCSRF && path != api.PathSession {
+	if e, ok := err.(*Error); ok && e.Status == 403 && e.Body.Code == api.CodeCSRF {
 		if err := c.refreshCSRF(); err != nil {
 			return err
 		}
@@ -107,7 +119,7 @@ func (c *Client) refreshCSRF() error {
 	if err := c.do("GET", api.PathSession, nil, &s, nil); err != nil {
 		return err
 	}
-	c.SetCSRF(s.CSRFToken)
+	c.setCSRF(s.CSRFToken)
 	return nil
 }
 
@@ -159,7 +171,7 @@ func (c *Client) do(method, path string, in, out any, headers map[string]string)
 		}
 		return nil
 	}
-	e := &Error{Status: status}
+	e := &Error{Status: status, body: text}
 	if json.Unmarshal([]byte(text), &e.Body) != nil || e.Body.Code == "" {
 		e.Body.Code = api.CodeInternal
 	}

@@ -42,8 +42,7 @@ func CheckStrength(ctx app.Context, password string, userInputs ...string) {
 			return
 		}
 		ctx.Async(func() {
-			var st api.Strength
-			err := apiclient.Default.Post(api.PathStrength, map[string]any{"password": password, "user_inputs": userInputs}, &st)
+			st, err := apiclient.Default.PasswordStrength(api.StrengthRequest{Password: password, UserInputs: userInputs})
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil || seq != strengthSeq {
 					return

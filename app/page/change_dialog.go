@@ -137,11 +137,11 @@ func (d *ChangeDialog) goTo(ctx app.Context, step, focus string) {
 	component.FocusSoon(focus)
 }
 
-// call posts in to path and hands the answer to ok, or shows the error.
-func (d *ChangeDialog) call(ctx app.Context, path string, in, out any, ok func(ctx app.Context)) {
+// call runs send in the background and then ok, or shows the error.
+func (d *ChangeDialog) call(ctx app.Context, send func() error, ok func(ctx app.Context)) {
 	d.busy = true
 	ctx.Async(func() {
-		err := apiclient.Default.Post(path, in, out)
+		err := send()
 		ctx.Dispatch(func(ctx app.Context) {
 			d.busy = false
 			if err != nil {
@@ -170,7 +170,8 @@ func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
 	}
 	if d.IAction == actionTwoFactor {
 		var sent api.CodeSent
-		d.call(ctx, api.PathTwoFactorStart, api.TwoFactorStartRequest{Enable: !d.IMe.TwoFactor, Password: d.pw}, &sent, func(ctx app.Context) {
+		req := api.TwoFactorStartRequest{Enable: !d.IMe.TwoFactor, Password: d.pw}
+		d.call(ctx, func() (err error) { sent, err = apiclient.Default.StartTwoFactor(req); return }, func(ctx app.Context) {
 			d.pw = ""
 			d.masked = sent.MaskedEmail
 			d.goTo(ctx, chCode, "#ch-code")
@@ -179,7 +180,8 @@ func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
 		return
 	}
 	var res api.ReauthResult
-	d.call(ctx, api.PathReauth, api.ReauthRequest{Action: d.IAction, Password: d.pw}, &res, func(ctx app.Context) {
+	req := api.ReauthRequest{Action: d.IAction, Password: d.pw}
+	d.call(ctx, func() (err error) { res, err = apiclient.Default.Reauth(req); return }, func(ctx app.Context) {
 		d.pw = ""
 		if res.CodeSent {
 			d.masked = res.MaskedEmail
@@ -210,7 +212,7 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 	}
 	if d.step == chSMS {
 		var me api.Me
-		d.call(ctx, api.PathPhoneVerify, api.CodeRequest{Code: code}, &me, func(ctx app.Context) {
+		d.call(ctx, func() (err error) { me, err = apiclient.Default.VerifyPhone(api.CodeRequest{Code: code}); return }, func(ctx app.Context) {
 			d.code = ""
 			d.done = d.t(i18n.ChangePhoneDone)
 			d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
@@ -220,8 +222,7 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 	}
 	if d.IAction == actionTwoFactor {
 		var res api.TwoFactorResult
-		d.call(ctx, api.PathTwoFactorConfirm, api.CodeRequest{Code: code}, &res, func(ctx app.Context) {
-			apiclient.Default.SetCSRF(res.CSRFToken)
+		d.call(ctx, func() (err error) { res, err = apiclient.Default.ConfirmTwoFactor(api.CodeRequest{Code: code}); return }, func(ctx app.Context) {
 			d.code = ""
 			d.done = d.t(i18n.TFNowDeactivated)
 			if res.Me.TwoFactor {
@@ -232,9 +233,7 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 		})
 		return
 	}
-	var s api.Session
-	d.call(ctx, api.PathReauthConfirm, api.CodeRequest{Code: code}, &s, func(ctx app.Context) {
-		apiclient.Default.SetCSRF(s.CSRFToken)
+	d.call(ctx, func() error { _, err := apiclient.Default.ReauthConfirm(api.CodeRequest{Code: code}); return err }, func(ctx app.Context) {
 		d.code = ""
 		d.proven(ctx)
 	})
@@ -242,14 +241,14 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 
 func (d *ChangeDialog) resend(ctx app.Context, e app.Event) {
 	d.err, d.info = formError{}, ""
-	path := api.PathReauthResend
+	send := func() error { _, err := apiclient.Default.ReauthResend(); return err }
 	switch {
 	case d.step == chSMS:
-		path = api.PathPhoneResend
+		send = func() error { _, err := apiclient.Default.ResendPhone(); return err }
 	case d.IAction == actionTwoFactor:
-		path = api.PathTwoFactorResend
+		send = func() error { _, err := apiclient.Default.ResendTwoFactor(); return err }
 	}
-	d.call(ctx, path, nil, nil, func(ctx app.Context) {
+	d.call(ctx, send, func(ctx app.Context) {
 		d.code = ""
 		d.info = d.t(i18n.CodeNewSent)
 		d.wait.start(ctx, 30)

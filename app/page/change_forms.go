@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
@@ -69,7 +70,7 @@ func (d *ChangeDialog) submitEmail(ctx app.Context, e app.Event) {
 		check(d.ILang, d.errs, "email", err)
 		return
 	}
-	d.call(ctx, api.PathEmail, api.EmailChangeRequest{Email: email}, nil, func(ctx app.Context) {
+	d.call(ctx, func() error { return apiclient.Default.ChangeEmail(api.EmailChangeRequest{Email: email}) }, func(ctx app.Context) {
 		d.done = i18n.F(d.ILang, i18n.ChangeEmailSent, "email", email)
 		d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
 	})
@@ -82,7 +83,8 @@ func (d *ChangeDialog) submitPassword2(ctx app.Context, e app.Event) {
 		check(d.ILang, d.errs, "password", err)
 		return
 	}
-	d.call(ctx, api.PathPassword, api.PasswordRequest{Password: d.value}, nil, func(ctx app.Context) {
+	pw := d.value
+	d.call(ctx, func() error { return apiclient.Default.ChangePassword(api.PasswordRequest{Password: pw}) }, func(ctx app.Context) {
 		d.value = ""
 		d.done = d.t(i18n.ChangePasswordDone)
 		d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
@@ -98,7 +100,7 @@ func (d *ChangeDialog) submitPhone(ctx app.Context, e app.Event) {
 		return
 	}
 	var sent api.PhoneCodeSent
-	d.call(ctx, api.PathPhone, api.PhoneRequest{Phone: phone}, &sent, func(ctx app.Context) {
+	d.call(ctx, func() (err error) { sent, err = apiclient.Default.StartPhone(api.PhoneRequest{Phone: phone}); return }, func(ctx app.Context) {
 		d.masked = sent.MaskedPhone
 		d.goTo(ctx, chSMS, "#ch-code")
 		d.wait.start(ctx, 30)
@@ -110,7 +112,7 @@ func (d *ChangeDialog) submitPhone(ctx app.Context, e app.Event) {
 
 func (d *ChangeDialog) removePhone(ctx app.Context, e app.Event) {
 	var me api.Me
-	d.call(ctx, api.PathPhoneRemove, nil, &me, func(ctx app.Context) {
+	d.call(ctx, func() (err error) { me, err = apiclient.Default.RemovePhone(); return }, func(ctx app.Context) {
 		d.done = d.t(i18n.ChangePhoneRemoved)
 		d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
 		d.IOnDone(ctx, &me)
@@ -118,7 +120,7 @@ func (d *ChangeDialog) removePhone(ctx app.Context, e app.Event) {
 }
 
 func (d *ChangeDialog) deleteNow(ctx app.Context, e app.Event) {
-	d.call(ctx, api.PathDelete, nil, nil, func(ctx app.Context) {
+	d.call(ctx, apiclient.Default.DeleteAccount, func(ctx app.Context) {
 		state.ForgetDevice()
 		ctx.SessionStorage().Set(keyFarewell, "1")
 		ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: api.StateNone})

@@ -71,7 +71,7 @@ func (p *Forgot) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	email := p.email
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathForgot, api.EmailRequest{Email: email}, nil)
+		err := apiclient.Default.ForgotPassword(api.EmailRequest{Email: email})
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

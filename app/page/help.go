@@ -80,11 +80,10 @@ func (p *Help) load() {
 	seq := p.seq
 	p.status, p.err = state.Loading, ""
 	ctx.Async(func() {
-		var tree []api.HelpTopic
+		tree, err := apiclient.Default.HelpTopics(lang)
 		var most []api.HelpArticleSummary
-		err := apiclient.Default.Get(api.PathHelpTree+"?lang="+lang, &tree)
 		if err == nil {
-			err = apiclient.Default.Get(api.PathHelpMostRead+"?lang="+lang, &most)
+			most, err = apiclient.Default.HelpMostRead(lang)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != p.seq {

@@ -1,7 +1,6 @@
 package page
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -162,8 +161,7 @@ func (a *helpAssistant) ask(ctx app.Context) {
 	a.seq++
 	seq, lang := a.seq, a.ILang
 	ctx.Async(func() {
-		var out api.AssistantAnswer
-		err := apiclient.Default.Get(api.PathAssistant+"?q="+url.QueryEscape(q), &out)
+		out, err := apiclient.Default.Assistant(q)
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != a.seq {
 				return

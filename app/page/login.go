@@ -97,8 +97,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	req := api.LoginRequest{Identifier: p.identifier, Password: p.password}
 	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLogin, req, &out)
+		out, err := apiclient.Default.Login(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {
@@ -108,7 +107,6 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				component.SetInputValue("password", "")
 				return
 			}
-			apiclient.Default.SetCSRF(out.CSRFToken)
 			p.password = ""
 			if out.Language != "" {
 				state.SetLang(ctx, out.Language)
@@ -127,7 +125,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 func (p *Login) resend(ctx app.Context, e app.Event) {
 	email := p.identifier
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathRegisterResend, api.EmailRequest{Email: email}, nil)
+		err := apiclient.Default.ResendConfirmation(api.EmailRequest{Email: email})
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = readError(p.lang, err)

@@ -84,8 +84,7 @@ func (p *LoginCode) submit(ctx app.Context, e app.Event) {
 	}
 	p.busy = true
 	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLoginCode, api.CodeRequest{Code: code}, &out)
+		_, err := apiclient.Default.LoginCode(api.CodeRequest{Code: code})
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {
@@ -96,7 +95,6 @@ func (p *LoginCode) submit(ctx app.Context, e app.Event) {
 				}
 				return
 			}
-			apiclient.Default.SetCSRF(out.CSRFToken)
 			p.code = ""
 			state.LoadSession(ctx)
 			ctx.Navigate("/profile")
@@ -107,8 +105,7 @@ func (p *LoginCode) submit(ctx app.Context, e app.Event) {
 func (p *LoginCode) resend(ctx app.Context, e app.Event) {
 	p.err, p.info = formError{}, ""
 	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLoginResend, nil, &out)
+		_, err := apiclient.Default.LoginResend()
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = readError(p.lang, err)

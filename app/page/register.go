@@ -183,7 +183,7 @@ func (p *Register) submit(ctx app.Context, e app.Event) {
 	req := p.r
 	req.Language = ""
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathRegister, req, nil)
+		err := apiclient.Default.Register(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

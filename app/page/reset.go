@@ -94,7 +94,7 @@ func (p *Reset) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	req := api.ResetRequest{Token: p.token, Password: p.password}
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathReset, req, nil)
+		err := apiclient.Default.ResetPassword(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

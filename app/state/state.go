@@ -136,15 +136,14 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 }
 
 func fetchSession() Session {
-	var s api.Session
-	if err := apiclient.Default.Get(api.PathSession, &s); err != nil {
+	s, err := apiclient.Default.Session()
+	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	apiclient.Default.SetCSRF(s.CSRFToken)
 	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail}
 	if s.State == api.StateFull {
-		var me api.Me
-		if err := apiclient.Default.Get(api.PathMe, &me); err != nil {
+		me, err := apiclient.Default.Me()
+		if err != nil {
 			return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 		}
 		next.Me = &me
@@ -173,8 +172,7 @@ func Refresh(ctx app.Context) { LoadSession(ctx) }
 func Logout(ctx app.Context) { ctx.NewAction(ActionLogout) }
 
 func handleLogout(ctx app.Context, a app.Action) {
-	apiclient.Default.Post(api.PathLogout, nil, nil)
-	apiclient.Default.SetCSRF("")
+	apiclient.Default.Logout()
 	ForgetDevice()
 	ctx.Dispatch(func(ctx app.Context) {
 		ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone})

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -59,13 +60,14 @@ func ResetStrength(ctx app.Context) { ctx.SetState(keyStrength, strength{}) }
 // StrengthMeter shows the latest estimate as a bar and in words.
 type StrengthMeter struct {
 	app.Compo
-	ILang string
 
-	st strength
+	lang string
+	st   strength
 }
 
-// OnMount follows the estimate.
+// OnMount follows the language and the estimate.
 func (m *StrengthMeter) OnMount(ctx app.Context) {
+	state.ObserveLang(ctx, &m.lang)
 	ctx.ObserveState(keyStrength, &m.st)
 }
 
@@ -74,7 +76,7 @@ func (m *StrengthMeter) Render() app.UI {
 	if !m.st.Shown {
 		return app.Div().Class("strength")
 	}
-	lang := m.ILang
+	lang := m.lang
 	label := i18n.T(lang, i18n.Key("strength."+strconv.Itoa(m.st.Score)))
 	text := i18n.T(lang, i18n.StrengthLabel) + ": " + label
 	if m.st.Reason != "" {

@@ -81,12 +81,12 @@ func (p *AccountData) openDialog() app.UI {
 	me := *p.sess.Me
 	switch p.dialog {
 	case actionTwoFactor:
-		return &ChangeDialog{ILang: p.lang, IAction: actionTwoFactor, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("edit-2fa")}
+		return &ChangeDialog{IAction: actionTwoFactor, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("edit-2fa")}
 	case api.ActionEmail, api.ActionPassword, api.ActionPhone:
-		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed,
+		return &ChangeDialog{IAction: p.dialog, IMe: me, IOnDone: p.changed,
 			IOnClose: p.closeDialog(map[string]string{api.ActionEmail: "edit-email", api.ActionPassword: "edit-password", api.ActionPhone: "edit-phone"}[p.dialog])}
 	case api.ActionDelete:
-		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("delete-account")}
+		return &ChangeDialog{IAction: p.dialog, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("delete-account")}
 	}
 	return nil
 }

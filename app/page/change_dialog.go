@@ -5,6 +5,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -30,12 +31,12 @@ const (
 // "Activate" (or "Deactivate") → password → "NEXT" → code → "Activate".
 type ChangeDialog struct {
 	app.Compo
-	ILang    string
 	IAction  string // api.ActionEmail, ActionPassword, ActionPhone, ActionDelete
 	IMe      api.Me
 	IOnDone  func(ctx app.Context, me *api.Me) // a changed profile, or nil
 	IOnClose func(ctx app.Context)
 
+	lang   string
 	step   string
 	pw     string
 	code   string
@@ -49,7 +50,10 @@ type ChangeDialog struct {
 	wait   countdown
 }
 
-func (d *ChangeDialog) t(k i18n.Key) string { return i18n.T(d.ILang, k) }
+// OnMount follows the language.
+func (d *ChangeDialog) OnMount(ctx app.Context) { state.ObserveLang(ctx, &d.lang) }
+
+func (d *ChangeDialog) t(k i18n.Key) string { return i18n.T(d.lang, k) }
 
 func (d *ChangeDialog) title() string {
 	switch d.IAction {
@@ -73,7 +77,7 @@ func (d *ChangeDialog) Render() app.UI {
 			d.step = chExplain
 		}
 	}
-	return &component.Dialog{IID: "change-dialog", ITitle: d.title(), ILang: d.ILang, IOnClose: d.IOnClose,
+	return &component.Dialog{IID: "change-dialog", ITitle: d.title(), IOnClose: d.IOnClose,
 		IBody: []app.UI{d.body()}}
 }
 
@@ -98,26 +102,26 @@ func (d *ChangeDialog) body() app.UI {
 			app.P().Text(d.t(i18n.TFPasswordLead)),
 			component.Alert(component.AlertError, d.err.Message),
 			&component.Field{IID: "ch-password", ILabel: d.t(i18n.FieldPassword), IType: "password", IValue: d.pw,
-				IAutocomplete: "current-password", IError: d.errs["password"], ILang: d.ILang,
+				IAutocomplete: "current-password", IError: d.errs["password"],
 				IOnInput: func(ctx app.Context, v string) { d.pw = v }},
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.TFNext)),
 		)
 	case chCode, chSMS:
-		lead, label, button := i18n.F(d.ILang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode), d.t(i18n.CodeConfirm)
+		lead, label, button := i18n.F(d.lang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode), d.t(i18n.CodeConfirm)
 		switch {
 		case d.step == chSMS:
-			lead, label = i18n.F(d.ILang, i18n.ChangePhoneSent, "phone", d.masked), d.t(i18n.ChangePhoneCode)
+			lead, label = i18n.F(d.lang, i18n.ChangePhoneSent, "phone", d.masked), d.t(i18n.ChangePhoneCode)
 		case d.IAction == actionTwoFactor:
-			lead, button = i18n.F(d.ILang, i18n.CodeSentTo, "email", d.masked), d.twoFactorVerb()
+			lead, button = i18n.F(d.lang, i18n.CodeSentTo, "email", d.masked), d.twoFactorVerb()
 		}
 		return app.Form().NoValidate(true).OnSubmit(d.submitCode).Body(
 			app.P().ID("ch-sent").Text(lead),
 			component.Alert(component.AlertError, d.err.Message),
 			component.Alert(component.AlertOK, d.info),
-			codeField(d.ILang, "ch-code", label, d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
+			codeField(d.lang, "ch-code", label, d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(button),
 			app.Div().Class("links").Body(
-				resendButton(d.ILang, "ch-request-new", &d.wait, d.resend),
+				resendButton(d.lang, "ch-request-new", &d.wait, d.resend),
 			),
 		)
 	case chForm:
@@ -145,14 +149,14 @@ func (d *ChangeDialog) call(ctx app.Context, send func() error, ok func(ctx app.
 		ctx.Dispatch(func(ctx app.Context) {
 			d.busy = false
 			if err != nil {
-				d.err = readError(d.ILang, err)
+				d.err = readError(d.lang, err)
 				d.errs = d.err.Fields
 				if d.err.RetryAfter > 0 && d.err.Code == api.CodeRateLimited {
 					d.wait.start(ctx, d.err.RetryAfter)
 				}
 				if d.err.Code == api.CodeReauthRequired || d.err.Code == api.CodeBadRequest && d.step != chPassword {
 					d.goTo(ctx, chPassword, "#ch-password")
-					d.err = readError(d.ILang, err)
+					d.err = readError(d.lang, err)
 				}
 				return
 			}
@@ -165,7 +169,7 @@ func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	d.err, d.errs = formError{}, map[string]string{}
 	if d.pw == "" {
-		d.errs["password"] = i18n.FieldError(d.ILang, "password", validate.CodeRequired)
+		d.errs["password"] = i18n.FieldError(d.lang, "password", validate.CodeRequired)
 		return
 	}
 	if d.IAction == actionTwoFactor {
@@ -207,7 +211,7 @@ func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
 	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
 	code := validate.NormalizeCode(d.code)
 	if err := validate.Code(code); err != nil {
-		check(d.ILang, d.errs, "code", err)
+		check(d.lang, d.errs, "code", err)
 		return
 	}
 	if d.step == chSMS {

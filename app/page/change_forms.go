@@ -20,7 +20,7 @@ func (d *ChangeDialog) form() app.UI {
 		return app.Form().NoValidate(true).OnSubmit(d.submitEmail).Body(
 			component.Alert(component.AlertError, d.err.Message),
 			&component.Field{IID: "ch-value", ILabel: d.t(i18n.ChangeEmailNew), IType: "email", IValue: d.value,
-				IAutocomplete: "email", IError: d.errs["email"], ILang: d.ILang,
+				IAutocomplete: "email", IError: d.errs["email"],
 				IOnInput: func(ctx app.Context, v string) { d.value = v }},
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.ChangeEmailSend)),
 		)
@@ -28,19 +28,19 @@ func (d *ChangeDialog) form() app.UI {
 		return app.Form().NoValidate(true).OnSubmit(d.submitPassword2).Body(
 			component.Alert(component.AlertError, d.err.Message),
 			&component.Field{IID: "ch-value", ILabel: d.t(i18n.FieldNewPassword), IType: "password", IValue: d.value,
-				IAutocomplete: "new-password", IHint: d.t(i18n.HintPassword), IError: d.errs["password"], ILang: d.ILang,
+				IAutocomplete: "new-password", IHint: d.t(i18n.HintPassword), IError: d.errs["password"],
 				IOnInput: func(ctx app.Context, v string) {
 					d.value = v
 					component.CheckStrength(ctx, v, d.IMe.Email, d.IMe.FirstName, d.IMe.LastName)
 				}},
-			&component.StrengthMeter{ILang: d.ILang},
+			&component.StrengthMeter{},
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.ResetButton)),
 		)
 	case api.ActionPhone:
 		return app.Form().NoValidate(true).OnSubmit(d.submitPhone).Body(
 			component.Alert(component.AlertError, d.err.Message),
 			&component.Field{IID: "ch-value", ILabel: d.t(i18n.FieldPhone), IType: "tel", IValue: d.value,
-				IAutocomplete: "tel", IHint: d.t(i18n.HintPhone), IError: d.errs["phone"], ILang: d.ILang,
+				IAutocomplete: "tel", IHint: d.t(i18n.HintPhone), IError: d.errs["phone"],
 				IOnInput: func(ctx app.Context, v string) { d.value = v }},
 			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.ChangePhoneSend)),
 			app.If(d.IMe.Phone != "", func() app.UI {
@@ -67,11 +67,11 @@ func (d *ChangeDialog) submitEmail(ctx app.Context, e app.Event) {
 	d.errs = map[string]string{}
 	email := validate.NormalizeEmail(d.value)
 	if err := validate.Email(email); err != nil {
-		check(d.ILang, d.errs, "email", err)
+		check(d.lang, d.errs, "email", err)
 		return
 	}
 	d.call(ctx, func() error { return apiclient.Default.ChangeEmail(api.EmailChangeRequest{Email: email}) }, func(ctx app.Context) {
-		d.done = i18n.F(d.ILang, i18n.ChangeEmailSent, "email", email)
+		d.done = i18n.F(d.lang, i18n.ChangeEmailSent, "email", email)
 		d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
 	})
 }
@@ -80,7 +80,7 @@ func (d *ChangeDialog) submitPassword2(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	d.errs = map[string]string{}
 	if err := validate.Password(d.value); err != nil {
-		check(d.ILang, d.errs, "password", err)
+		check(d.lang, d.errs, "password", err)
 		return
 	}
 	pw := d.value
@@ -96,7 +96,7 @@ func (d *ChangeDialog) submitPhone(ctx app.Context, e app.Event) {
 	d.errs = map[string]string{}
 	phone := validate.NormalizePhone(strings.TrimSpace(d.value))
 	if err := validate.Phone(phone); err != nil {
-		check(d.ILang, d.errs, "phone", err)
+		check(d.lang, d.errs, "phone", err)
 		return
 	}
 	var sent api.PhoneCodeSent

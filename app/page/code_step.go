@@ -12,7 +12,7 @@ import (
 func codeField(lang, id, label, value, errMsg string, onInput func(ctx app.Context, v string)) app.UI {
 	return &component.Field{IID: id, ILabel: label, IValue: value, IInputMode: "numeric",
 		IAutocomplete: "one-time-code", IMaxLength: 7, IHint: i18n.T(lang, i18n.CodeValidity),
-		IError: errMsg, ILang: lang, IOnInput: onInput}
+		IError: errMsg, IOnInput: onInput}
 }
 
 // resendButton is "Request a new one", showing the wait while it counts down.

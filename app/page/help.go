@@ -107,7 +107,7 @@ func (p *Help) Render() app.UI {
 		app.P().Class("lead").Text(p.t(i18n.HelpLead)),
 		app.Div().Class("help-layout help-home").Body(
 			app.Div().Class("card help-search").Body(p.search.render(p.lang)),
-			newHelpAssistant(p.lang),
+			&helpAssistant{},
 			app.Div().Class("help-browse").Body(p.renderBrowse()),
 		),
 	)

@@ -114,7 +114,7 @@ func (p *HelpArticle) Render() app.UI {
 	return p.frame(
 		app.Div().Class("help-layout").Body(
 			app.Div().Class("help-main").Body(p.renderMain()),
-			newHelpAssistant(p.lang),
+			&helpAssistant{},
 		),
 	)
 }

@@ -52,10 +52,10 @@ func (p *Login) Render() app.UI {
 				component.Alert(component.AlertOK, p.info),
 				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
-						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"], ILang: p.lang,
+						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
 						IOnInput: func(ctx app.Context, v string) { p.identifier = v }},
 					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password",
-						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"], ILang: p.lang,
+						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"],
 						IOnInput: func(ctx app.Context, v string) { p.password = v }},
 					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.LoginButton)),
 				),

@@ -71,7 +71,7 @@ func (p *PersonalData) showFilled() {
 }
 
 func (p *PersonalData) field(id string, label i18n.Key, v *string, opts ...func(*component.Field)) app.UI {
-	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *v, IError: p.errs[id], ILang: p.lang, IDisabled: p.sess.Offline,
+	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *v, IError: p.errs[id], IDisabled: p.sess.Offline,
 		IOnInput: func(ctx app.Context, s string) { *v = s }}
 	for _, o := range opts {
 		o(f)

@@ -44,11 +44,15 @@ type Session struct {
 // LoggedIn reports whether a full session is known.
 func (s Session) LoggedIn() bool { return s.State == api.StateFull && s.Me != nil }
 
+// ObserveLang makes a component follow the app's language: *lang is set
+// now and at every change, and the component is drawn again.
+func ObserveLang(ctx app.Context, lang *string) { ctx.ObserveState(KeyLang, lang) }
+
 // Observe makes a page follow the language and the session, and loads the
 // session the first time anything asks for it.
 // onChange, when given, runs after each change of the session.
 func Observe(ctx app.Context, lang *string, sess *Session, onChange ...func()) {
-	ctx.ObserveState(KeyLang, lang)
+	ObserveLang(ctx, lang)
 	obs := ctx.ObserveState(KeySession, sess)
 	for _, f := range onChange {
 		obs.OnChange(f)

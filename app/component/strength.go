@@ -54,9 +54,6 @@ func CheckStrength(ctx app.Context, password string, userInputs ...string) {
 	})
 }
 
-// ResetStrength hides the meter (a new form).
-func ResetStrength(ctx app.Context) { ctx.SetState(keyStrength, strength{}) }
-
 // StrengthMeter shows the latest estimate as a bar and in words.
 type StrengthMeter struct {
 	app.Compo

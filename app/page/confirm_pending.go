@@ -69,7 +69,7 @@ func (p *ConfirmPending) resend(ctx app.Context, e app.Event) {
 				return
 			}
 			p.info = p.t(i18n.ConfirmSentAgain)
-			p.wait.start(ctx, resendWait(0)) // the answer says no wait
+			p.wait.start(ctx, resendWait(0)) // api.OK carries no ResendAfter
 		})
 	})
 }

@@ -19,7 +19,6 @@ type codeStep struct {
 	// verify sends the code (it runs in the background) and returns what
 	// happens next.
 	verify func(code string) (onSuccess, error)
-	// resend asks for a new code.
 	resend func() (sent, error)
 	// more is shown next to "Request a new one" (the way back to log in).
 	more func(lang string) app.UI

@@ -42,13 +42,6 @@ func (c *Client) LoginResend() (api.Session, error) {
 	return c.session(post[api.Session](c, api.PathLoginResend, nil))
 }
 
-// Logout ends the session; the client forgets its CSRF token.
-func (c *Client) Logout() error {
-	err := c.call("POST", api.PathLogout, nil, nil, nil)
-	c.setCSRF("")
-	return err
-}
-
 // ForgotPassword mails a reset link when the address has an account; the
 // answer is always the same.
 func (c *Client) ForgotPassword(r api.EmailRequest) error {

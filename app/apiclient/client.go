@@ -45,6 +45,8 @@ type Client struct {
 	mu   sync.Mutex
 	csrf string
 	lang string
+
+	logoutMu sync.Mutex // one logout on the wire at a time
 }
 
 // Default is the client the app uses.
@@ -90,11 +92,21 @@ func post[T any](c *Client, path string, in any) (T, error) {
 	return out, err
 }
 
-// call performs one request. headers may add headers (If-Match). A
-// state-changing request first makes sure it has the session's CSRF token,
-// and is retried once with a fresh token when the session behind the old one
-// ran out.
+// call performs one request, after a logout this device still owes the
+// server: until the server has it, no call goes out (it would answer for the
+// session that was ended here).
 func (c *Client) call(method, path string, in, out any, headers map[string]string) error {
+	if err := c.sendLogout(); err != nil {
+		return err
+	}
+	return c.exchange(method, path, in, out, headers)
+}
+
+// exchange performs one request. headers may add headers (If-Match). A
+// state-changing request first makes sure it has the session's CSRF token
+// (GET /session), and is retried once with a fresh token when the session
+// behind the old one ran out.
+func (c *Client) exchange(method, path string, in, out any, headers map[string]string) error {
 	if method == "GET" || method == "HEAD" {
 		return c.do(method, path, in, out, headers)
 	}

@@ -50,6 +50,7 @@ func (p *Login) Render() app.UI {
 				app.P().Class("lead").Text(p.t(i18n.LoginLead)),
 				component.Alert(component.AlertError, p.err.Message, p.resendButton()),
 				component.Alert(component.AlertOK, p.info),
+				p.logoutPending(),
 				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
 						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
@@ -69,6 +70,15 @@ func (p *Login) Render() app.UI {
 			),
 		),
 	)
+}
+
+// logoutPending says that this device is logged out although the server
+// could not be told yet.
+func (p *Login) logoutPending() app.UI {
+	if !p.sess.LogoutPending {
+		return nil
+	}
+	return component.Alert(component.AlertInfo, p.t(i18n.LogoutPending))
 }
 
 func (p *Login) resendButton() app.UI {

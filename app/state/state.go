@@ -39,6 +39,9 @@ type Session struct {
 	Offline     bool   // shown from the device's copy; the server was unreachable
 	SavedAt     string // when the device's copy was saved (RFC 3339)
 	Err         string
+	// LogoutPending says this device was logged out while the server could
+	// not be told yet; it will be as soon as the network is back.
+	LogoutPending bool
 }
 
 // LoggedIn reports whether a full session is known.
@@ -123,13 +126,18 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
 		ForgetDevice()
+	case apiclient.Default.LogoutPending():
+		// Logged out on this device and the server could not be told yet:
+		// the login page and nothing of the account until it has been.
+		next = Session{Status: Loaded, State: api.StateNone, LogoutPending: true}
+		ctx.After(5*time.Second, reloadSession)
 	case next.Offline:
 		if c, ok := cachedProfile(); ok {
 			me := c.Me
 			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
 		}
 		// Try again until the server answers; then the banner goes.
-		ctx.After(5*time.Second, func(ctx app.Context) { ctx.NewAction(ActionLoadSession) })
+		ctx.After(5*time.Second, reloadSession)
 	}
 	ctx.Dispatch(func(ctx app.Context) {
 		if next.Me != nil && next.Me.Language != "" {
@@ -138,6 +146,9 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 		ctx.SetState(KeySession, next)
 	})
 }
+
+// reloadSession loads the session again, showing the current one meanwhile.
+func reloadSession(ctx app.Context) { ctx.NewAction(ActionLoadSession) }
 
 func fetchSession() Session {
 	s, err := apiclient.Default.Session()
@@ -172,16 +183,25 @@ func SetMe(ctx app.Context, me api.Me) {
 // Refresh reloads the session and profile in the background.
 func Refresh(ctx app.Context) { LoadSession(ctx) }
 
-// Logout ends the session on the server and forgets everything personal.
+// Logout forgets everything personal on the device at once, shows the
+// login page and ends the session on the server, as soon as it can be
+// reached (apiclient.Client.Logout).
 func Logout(ctx app.Context) { ctx.NewAction(ActionLogout) }
 
 func handleLogout(ctx app.Context, a app.Action) {
-	apiclient.Default.Logout()
 	ForgetDevice()
 	ctx.Dispatch(func(ctx app.Context) {
 		ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone})
 		ctx.Navigate("/login")
 	})
+	if err := apiclient.Default.Logout(); err != nil {
+		// The server will hear it with the next call: try every few
+		// seconds, so the note goes once it has.
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone, LogoutPending: true})
+		})
+		ctx.After(5*time.Second, reloadSession)
+	}
 }
 
 func isOffline(err error) bool {

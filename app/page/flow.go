@@ -97,6 +97,14 @@ func (f *Flow) form(body ...app.UI) app.UI {
 	return app.Form().NoValidate(true).OnSubmit(f.submit).Body(body...)
 }
 
+// submitButton sends the step's form; it rests while the flow is busy.
+func (f *Flow) submitButton(words i18n.Key) app.UI {
+	return app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(words))
+}
+
+// valueID is the input of a step that asks for the new value of a change.
+const valueID = "ch-value"
+
 // errorAlert shows what went wrong with the last call of the flow.
 func (f *Flow) errorAlert() app.UI { return component.Alert(component.AlertError, f.err.Message) }
 

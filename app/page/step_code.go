@@ -43,7 +43,7 @@ func (s *codeStep) Render(f *Flow) app.UI {
 		&component.Field{IID: s.id, ILabel: f.t(s.label), IValue: s.code, IInputMode: "numeric",
 			IAutocomplete: "one-time-code", IMaxLength: 7, IHint: f.t(i18n.CodeValidity),
 			IError: f.errs["code"], IOnInput: func(ctx app.Context, v string) { s.code = v }},
-		app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(s.button)),
+		f.submitButton(s.button),
 		app.Div().Class("links").Body(
 			app.Button().Class("linkbtn").Type("button").ID(s.id+"-request-new").Disabled(f.wait.active()).
 				Text(f.wait.label(lang, f.t(i18n.CodeRequestNew))).OnClick(s.requestNew(f)),

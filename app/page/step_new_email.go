@@ -20,10 +20,10 @@ type newEmailStep struct {
 func (s *newEmailStep) Render(f *Flow) app.UI {
 	return f.form(
 		f.errorAlert(),
-		&component.Field{IID: "ch-value", ILabel: f.t(i18n.ChangeEmailNew), IType: "email", IValue: s.email,
+		&component.Field{IID: valueID, ILabel: f.t(i18n.ChangeEmailNew), IType: "email", IValue: s.email,
 			IAutocomplete: "email", IError: f.errs["email"],
 			IOnInput: func(ctx app.Context, v string) { s.email = v }},
-		app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(i18n.ChangeEmailSend)),
+		f.submitButton(i18n.ChangeEmailSend),
 	)
 }
 
@@ -39,4 +39,4 @@ func (s *newEmailStep) Submit(ctx app.Context, f *Flow) {
 }
 
 // Focus is the address field.
-func (s *newEmailStep) Focus() string { return "#ch-value" }
+func (s *newEmailStep) Focus() string { return "#" + valueID }

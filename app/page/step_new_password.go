@@ -19,14 +19,14 @@ type newPasswordStep struct {
 func (s *newPasswordStep) Render(f *Flow) app.UI {
 	return f.form(
 		f.errorAlert(),
-		&component.Field{IID: "ch-value", ILabel: f.t(i18n.FieldNewPassword), IType: "password", IValue: s.pw,
+		&component.Field{IID: valueID, ILabel: f.t(i18n.FieldNewPassword), IType: "password", IValue: s.pw,
 			IAutocomplete: "new-password", IHint: f.t(i18n.HintPassword), IError: f.errs["password"],
 			IOnInput: func(ctx app.Context, v string) {
 				s.pw = v
 				component.CheckStrength(ctx, v, f.me.Email, f.me.FirstName, f.me.LastName)
 			}},
 		&component.StrengthMeter{},
-		app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(i18n.ResetButton)),
+		f.submitButton(i18n.ResetButton),
 	)
 }
 
@@ -45,4 +45,4 @@ func (s *newPasswordStep) Submit(ctx app.Context, f *Flow) {
 }
 
 // Focus is the password field.
-func (s *newPasswordStep) Focus() string { return "#ch-value" }
+func (s *newPasswordStep) Focus() string { return "#" + valueID }

@@ -22,10 +22,10 @@ type newPhoneStep struct {
 func (s *newPhoneStep) Render(f *Flow) app.UI {
 	return f.form(
 		f.errorAlert(),
-		&component.Field{IID: "ch-value", ILabel: f.t(i18n.FieldPhone), IType: "tel", IValue: s.phone,
+		&component.Field{IID: valueID, ILabel: f.t(i18n.FieldPhone), IType: "tel", IValue: s.phone,
 			IAutocomplete: "tel", IHint: f.t(i18n.HintPhone), IError: f.errs["phone"],
 			IOnInput: func(ctx app.Context, v string) { s.phone = v }},
-		app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(i18n.ChangePhoneSend)),
+		f.submitButton(i18n.ChangePhoneSend),
 		app.If(f.me.Phone != "", func() app.UI {
 			return app.Div().Class("links").Body(
 				app.Button().Class("linkbtn").Type("button").Text(f.t(i18n.ChangePhoneRemove)).
@@ -61,4 +61,4 @@ func (s *newPhoneStep) remove(ctx app.Context, f *Flow) {
 }
 
 // Focus is the number field.
-func (s *newPhoneStep) Focus() string { return "#ch-value" }
+func (s *newPhoneStep) Focus() string { return "#" + valueID }

@@ -24,7 +24,7 @@ func (s *passwordStep) Render(f *Flow) app.UI {
 		&component.Field{IID: "ch-password", ILabel: f.t(i18n.FieldPassword), IType: "password", IValue: s.pw,
 			IAutocomplete: "current-password", IError: f.errs["password"],
 			IOnInput: func(ctx app.Context, v string) { s.pw = v }},
-		app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(i18n.TFNext)),
+		f.submitButton(i18n.TFNext),
 	)
 }
 

@@ -103,6 +103,14 @@ type PasswordRequest struct {
 	Password string `json:"password"`
 }
 
+// StrengthRequest asks how strong a password is. UserInputs are words the
+// password must not lean on (the address, the name); the server reads the
+// first five.
+type StrengthRequest struct {
+	Password   string   `json:"password"`
+	UserInputs []string `json:"user_inputs"`
+}
+
 // Strength is a password's estimated strength, 0 (guessable) to 4.
 type Strength struct {
 	Score      int    `json:"score"`

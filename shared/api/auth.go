@@ -40,6 +40,9 @@ type Session struct {
 	// an e-mail change. Send ConfirmRequest again with the password.
 	NeedsPassword bool   `json:"needs_password,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// SignedIn says the link signed this browser in (a registration's
+	// link, opened in the browser that registered).
+	SignedIn bool `json:"signed_in,omitempty"`
 	// ResendAfter is how many seconds "Request a new one" must wait (the
 	// second step of a login).
 	ResendAfter int `json:"resend_after,omitempty"`

@@ -34,6 +34,7 @@ const (
 	EventPhoneRemoved    = "phone_removed"
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
+	EventCodesPaused     = "codes_paused"
 )
 
 // Meta describes the request behind a use case: who, from where, in which

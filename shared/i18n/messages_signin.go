@@ -17,6 +17,7 @@ const (
 	SecurityNoSuchSession Key = "security.no_such_session"
 	EmailTakenNow         Key = "email.taken_now"
 	ErrCrossOrigin        Key = "error.cross_origin"
+	CodesPaused           Key = "code.paused"
 	LinkDeadTitle         Key = "link.dead_title"
 	ConfirmedTitle        Key = "confirm.confirmed_title"
 	EmailChangedTitle     Key = "confirm.changed_title"
@@ -56,6 +57,9 @@ func init() {
 		UndoneTitle:       {"Change undone", "Änderung rückgängig gemacht"},
 		LinkDeadResendLead: {"It has expired, was already used, or was replaced by a newer one. If your address is not confirmed yet, we can send you a new link.",
 			"Er ist abgelaufen, wurde schon verwendet oder durch einen neueren ersetzt. Ist Ihre Adresse noch nicht bestätigt, schicken wir Ihnen gern einen neuen Link."},
+		CodesPaused: {"Too many codes were requested or entered wrongly within an hour. For your security, codes are paused until {time}. Please try again then.",
+			"Innerhalb einer Stunde wurden zu viele Codes angefordert oder falsch eingegeben. Zu Ihrer Sicherheit sind Codes bis {time} pausiert. Bitte versuchen Sie es dann erneut."},
+		"event.codes_paused":        {"Codes paused after too many requests or wrong entries", "Codes pausiert nach zu vielen Anforderungen oder Fehleingaben"},
 		"event.session_ended":       {"Logged out one device", "Ein Gerät abgemeldet"},
 		"event.email_change_undone": {"E-mail change undone, new password set", "E-Mail-Änderung rückgängig gemacht, neues Passwort festgelegt"},
 	})

@@ -73,3 +73,6 @@ func (d *Dialog) onKey(ctx app.Context, e app.Event) {
 		}
 	}
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (d *Dialog) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &d.lang) }

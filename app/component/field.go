@@ -12,6 +12,7 @@ import (
 type Field struct {
 	app.Compo
 	IID           string
+	IName         string // of the form field; IID when empty
 	ILabel        string
 	IType         string // "text" when empty
 	IValue        string
@@ -43,7 +44,11 @@ func (f *Field) Render() app.UI {
 	if f.IError != "" {
 		describedBy += " " + f.IID + "-error"
 	}
-	input := app.Input().ID(f.IID).Name(f.IID).Type(typ).Value(f.IValue).
+	name := f.IName
+	if name == "" {
+		name = f.IID
+	}
+	input := app.Input().ID(f.IID).Name(name).Type(typ).Value(f.IValue).
 		Attr("autocomplete", f.IAutocomplete).Disabled(f.IDisabled).
 		OnInput(func(ctx app.Context, e app.Event) {
 			// The browser already shows what was typed: re-rendering now
@@ -93,3 +98,6 @@ func SetInputValue(id, value string) {
 		el.Set("value", value)
 	}
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (f *Field) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &f.lang) }

@@ -55,3 +55,6 @@ func (f *Frame) Render() app.UI {
 		app.Main().ID("main").TabIndex(-1).Body(f.IBody...),
 	)
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (f *Frame) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &f.lang) }

@@ -126,3 +126,6 @@ func Focus(selector string) {
 		el.Call("focus")
 	}
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (s *StatusBar) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &s.lang) }

@@ -86,3 +86,6 @@ func (m *StrengthMeter) Render() app.UI {
 		app.P().Class("hint").ID("strength-text").Aria("live", "polite").Text(text),
 	)
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (m *StrengthMeter) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &m.lang) }

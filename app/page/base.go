@@ -26,6 +26,11 @@ func (b *base) observe(ctx app.Context, onChange ...func()) {
 	state.Observe(ctx, &b.lang, &b.sess, onChange...)
 }
 
+// OnPreRender is the server's prerendering of a page (go-app runs no
+// OnMount there): it speaks the reader's language. Pages that show the
+// outcome of a form post define their own and call this first.
+func (b *base) OnPreRender(ctx app.Context) { state.PreRender(ctx, &b.lang) }
+
 func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
 
 func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.sess, body...) }
@@ -120,4 +125,12 @@ func offlineNote(lang string, s state.Session) app.UI {
 		return component.Alert(component.AlertInfo, "")
 	}
 	return component.Alert(component.AlertInfo, i18n.T(lang, i18n.OfflineDisabled))
+}
+
+// orEmpty is m, or an empty map to write into.
+func orEmpty(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
 }

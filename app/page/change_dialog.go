@@ -127,3 +127,6 @@ func (f *Flow) backToPassword(ctx app.Context, fe formError) {
 		}
 	}
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (d *ChangeDialog) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &d.lang) }

@@ -37,13 +37,46 @@ func NewConfirm() app.Composer { return &Confirm{} }
 // OnNav sets the title.
 func (p *Confirm) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.ConfirmTitle)) }
 
-// OnMount sends the link's token once.
+// OnMount sends the link's token once. A page the server rendered as the
+// answer of a form post starts from that answer instead; one it rendered
+// for the link itself shows a button (the server never opens a link on a
+// GET: mail scanners follow links).
 func (p *Confirm) OnMount(ctx app.Context) {
 	p.observe(ctx)
+	p.start(ctx)
+}
+
+// OnPreRender draws the page the server renders.
+func (p *Confirm) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.start(ctx)
+}
+
+func (p *Confirm) start(ctx app.Context) {
 	p.token = queryParam(ctx, "token")
-	if p.token == "" {
+	pf := state.Prefill(ctx)
+	if pf.Token != "" {
+		p.token = pf.Token
+	}
+	switch {
+	case pf.Code == api.CodeInvalidToken:
+		// A dead link, and maybe the answer of "Send the e-mail again".
+		p.status, p.err = state.LoadingErr, formError{Code: pf.Code}
+		p.resend.err, p.resend.errs, p.resend.info = formError{Message: pf.Message}, pf.Fields, pf.Info
+		return
+	case pf.Link != nil || pf.Message != "":
+		if pf.Link != nil {
+			p.answered(ctx, *pf.Link, nil)
+		}
+		if pf.Message != "" {
+			p.failed(formError{Message: pf.Message, Code: pf.Code, Fields: pf.Fields})
+		}
+		return
+	case p.token == "":
 		p.status = state.LoadingErr
 		p.err = formError{Message: p.t(i18n.LinkInvalid), Code: api.CodeInvalidToken}
+		return
+	case app.IsServer:
 		return
 	}
 	p.status = state.Loading
@@ -65,15 +98,7 @@ func (p *Confirm) send(ctx app.Context, password string) {
 func (p *Confirm) answered(ctx app.Context, out api.Session, err error) {
 	p.busy = false
 	if err != nil {
-		p.err = readError(p.lang, err)
-		p.errs = p.err.Fields
-		if p.ask == "" || p.err.Code == api.CodeInvalidToken {
-			p.status, p.ask = state.LoadingErr, ""
-		}
-		if len(p.errs) > 0 {
-			p.err.Message = ""
-			component.Focus("#password")
-		}
+		p.failed(readError(p.lang, err))
 		return
 	}
 	p.status, p.err, p.errs = state.Loaded, formError{}, nil
@@ -101,6 +126,26 @@ func (p *Confirm) answered(ctx app.Context, out api.Session, err error) {
 		p.done, p.doneLink = i18n.ConfirmEmailChanged, "/profile"
 	}
 	component.FocusSoon("#confirm-done")
+}
+
+// failed shows a refusal: a field error on the password form, or what
+// happened to the link.
+func (p *Confirm) failed(fe formError) {
+	p.err, p.errs = fe, fe.Fields
+	if p.ask == "" || p.err.Code == api.CodeInvalidToken {
+		p.status, p.ask = state.LoadingErr, ""
+	}
+	if len(p.errs) > 0 {
+		p.err.Message = ""
+		component.Focus("#password")
+	}
+}
+
+// open is the button of a page the server rendered for the link.
+func (p *Confirm) open(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.status = state.Loading
+	p.send(ctx, "")
 }
 
 func (p *Confirm) submit(ctx app.Context, e app.Event) {
@@ -144,13 +189,19 @@ func (p *Confirm) Render() app.UI {
 	case p.status == state.LoadingErr && p.err.Code == api.CodeInvalidToken:
 		body = app.Div().Body(
 			app.P().Class("lead").Text(p.t(i18n.LinkDeadResendLead)),
-			p.resend.render(p.lang),
+			p.resend.render(p.lang, api.PageConfirm),
 			app.Div().Class("actions").Body(app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin))),
 		)
 	case p.status == state.LoadingErr:
 		body = app.Div().Body(
 			component.Alert(component.AlertError, p.err.Message),
 			app.Div().Class("actions").Body(app.A().Class("btn btn-secondary").Href("/login").Text(p.t(i18n.LoginButton))),
+		)
+	case p.status == state.NeverLoaded:
+		body = component.PostForm(api.PageConfirm, p.open,
+			app.Input().Type("hidden").Name("token"),
+			app.P().Class("lead").Text(p.t(i18n.ConfirmOpenLead)),
+			app.Button().Class("btn btn-block").Type("submit").Text(p.t(i18n.ConfirmOpenButton)),
 		)
 	default:
 		body = component.Loader(p.t(i18n.ConfirmWorking))
@@ -175,7 +226,8 @@ func (p *Confirm) passwordForm() app.UI {
 	return app.Div().Body(
 		app.P().Class("lead").Text(lead),
 		component.Alert(component.AlertError, p.err.Message),
-		app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+		component.PostForm(api.PageConfirm, p.submit,
+			app.Input().Type("hidden").Name("token"),
 			&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
 				IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
 				IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},

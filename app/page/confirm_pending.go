@@ -5,6 +5,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -33,6 +34,20 @@ func (p *ConfirmPending) OnNav(ctx app.Context) {
 func (p *ConfirmPending) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	ctx.SessionStorage().Get(keyPendingEmail, &p.email)
+	p.prefill(state.Prefill(ctx))
+}
+
+// OnPreRender shows the address and the answer of a form post.
+func (p *ConfirmPending) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx))
+}
+
+func (p *ConfirmPending) prefill(pf api.Prefill) {
+	if p.email == "" {
+		p.email = pf.Email // registered through the HTML form
+	}
+	p.err, p.info = formError{Message: pf.Message, Code: pf.Code}, pf.Info
 }
 
 // Render draws the page.
@@ -44,18 +59,22 @@ func (p *ConfirmPending) Render() app.UI {
 			app.P().Class("muted").Text(p.t(i18n.ConfirmPendingHint)),
 			component.Alert(component.AlertError, p.err.Message),
 			component.Alert(component.AlertOK, p.info),
-			app.Div().Class("actions").Body(
-				app.If(p.email != "", func() app.UI {
-					return app.Button().Class("btn btn-secondary").Type("button").Disabled(p.wait.active()).
-						Text(p.wait.label(p.lang, p.t(i18n.ConfirmSendAgain))).OnClick(p.resend)
-				}),
-				app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin)),
+			component.PostForm(api.PageConfirmPending, p.resend,
+				app.Input().Type("hidden").Name("email"),
+				app.Div().Class("actions").Body(
+					app.If(p.email != "", func() app.UI {
+						return app.Button().Class("btn btn-secondary").Type("submit").Name(api.FormOp).Value(api.OpResend).
+							Disabled(p.wait.active()).Text(p.wait.label(p.lang, p.t(i18n.ConfirmSendAgain)))
+					}),
+					app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin)),
+				),
 			),
 		),
 	))
 }
 
 func (p *ConfirmPending) resend(ctx app.Context, e app.Event) {
+	e.PreventDefault()
 	p.err, p.info = formError{}, ""
 	email := p.email
 	ctx.Async(func() {

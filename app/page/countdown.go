@@ -31,7 +31,12 @@ type countdown struct {
 }
 
 // start counts down from secs, re-rendering the component every second.
+// On the server it does nothing: a page without the app could never count
+// down, so its button stays usable and the server says when to try again.
 func (c *countdown) start(ctx app.Context, secs int) {
+	if app.IsServer {
+		return
+	}
 	c.seq++
 	c.left = secs
 	seq := c.seq

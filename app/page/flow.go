@@ -49,6 +49,9 @@ type Flow struct {
 	lang  *string
 	steps []Step
 	at    int
+	// action is the page route the form posts to before the app runs (the
+	// login's second step); "" for a dialog, which only the app shows.
+	action string
 
 	// me is the profile the flow started from.
 	me api.Me
@@ -94,7 +97,24 @@ func (f *Flow) submit(ctx app.Context, e app.Event) {
 
 // form wraps a step's inputs: sending it is the step's main action.
 func (f *Flow) form(body ...app.UI) app.UI {
+	if f.action != "" {
+		return component.PostForm(f.action, f.submit, body...)
+	}
 	return app.Form().NoValidate(true).OnSubmit(f.submit).Body(body...)
+}
+
+// secondButton is a button beside the form's main one ("Request a new
+// one"): in a page's form it also works before the app runs, sending the
+// form with op=resend; in a dialog it is a plain button.
+func (f *Flow) secondButton(id string, onClick app.EventHandler) app.HTMLButton {
+	b := app.Button().Class("linkbtn").ID(id)
+	if f.action == "" {
+		return b.Type("button").OnClick(onClick)
+	}
+	return b.Type("submit").Name(api.FormOp).Value(api.OpResend).OnClick(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		onClick(ctx, e)
+	})
 }
 
 // submitButton sends the step's form; it rests while the flow is busy.

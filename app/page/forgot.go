@@ -5,6 +5,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -29,7 +30,22 @@ func NewForgot() app.Composer { return &Forgot{} }
 func (p *Forgot) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.ForgotTitle)) }
 
 // OnMount follows language and session.
-func (p *Forgot) OnMount(ctx app.Context) { p.observe(ctx) }
+func (p *Forgot) OnMount(ctx app.Context) {
+	p.observe(ctx)
+	p.prefill(state.Prefill(ctx))
+}
+
+// OnPreRender shows the answer of a form post the server renders.
+func (p *Forgot) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx))
+}
+
+func (p *Forgot) prefill(pf api.Prefill) {
+	p.err = formError{Message: pf.Message, Code: pf.Code}
+	p.errs = pf.Fields
+	p.sent = pf.Step == api.StepSent
+}
 
 // Render draws the page.
 func (p *Forgot) Render() app.UI {
@@ -46,7 +62,7 @@ func (p *Forgot) Render() app.UI {
 					return app.Div().Body(
 						app.P().Class("lead").Text(p.t(i18n.ForgotLead)),
 						component.Alert(component.AlertError, p.err.Message),
-						app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+						component.PostForm(api.PageForgot, p.submit,
 							&component.Field{IID: "email", ILabel: p.t(i18n.FieldEmail), IType: "email", IValue: p.email,
 								IAutocomplete: "email", IError: p.errs["email"],
 								IOnInput: func(ctx app.Context, v string) { p.email = v }},

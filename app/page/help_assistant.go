@@ -178,3 +178,6 @@ func (a *helpAssistant) ask(ctx app.Context) {
 		})
 	})
 }
+
+// OnPreRender takes the language of the page the server prerenders.
+func (a *helpAssistant) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &a.lang) }

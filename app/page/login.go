@@ -34,6 +34,7 @@ func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLo
 func (p *Login) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
 	redirectIfLoggedIn(ctx, p.sess)
+	p.prefill(state.Prefill(ctx))
 	var farewell string
 	if ctx.SessionStorage().Get(keyFarewell, &farewell); farewell != "" {
 		ctx.SessionStorage().Del(keyFarewell)
@@ -51,7 +52,7 @@ func (p *Login) Render() app.UI {
 				component.Alert(component.AlertError, p.err.Message, p.resendButton()),
 				component.Alert(component.AlertOK, p.info),
 				p.logoutPending(),
-				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+				component.PostForm(api.PageLogin, p.submit,
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
 						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
 						IOnInput: func(ctx app.Context, v string) { p.identifier = v }},
@@ -72,6 +73,12 @@ func (p *Login) Render() app.UI {
 	)
 }
 
+// OnPreRender shows the answer of a form post the server renders.
+func (p *Login) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx))
+}
+
 // logoutPending says that this device is logged out although the server
 // could not be told yet.
 func (p *Login) logoutPending() app.UI {
@@ -85,9 +92,18 @@ func (p *Login) resendButton() app.UI {
 	if p.err.Code != api.CodeNotConfirmed {
 		return nil
 	}
+	// Without the app it sends the login form with op=resend.
 	return app.Div().Class("actions").Body(
-		app.Button().Class("btn btn-secondary").Type("button").Text(p.t(i18n.LoginResendLink)).OnClick(p.resend),
+		app.Button().Class("btn btn-secondary").Type("submit").Name(api.FormOp).Value(api.OpResend).
+			Text(p.t(i18n.LoginResendLink)).OnClick(p.resend),
 	)
+}
+
+// prefill shows the answer of a form post the server rendered.
+func (p *Login) prefill(pf api.Prefill) {
+	p.err = formError{Message: pf.Message, Code: pf.Code, Fields: pf.Fields, RetryAfter: pf.RetryAfter}
+	p.errs = pf.Fields
+	p.info = pf.Info
 }
 
 func (p *Login) submit(ctx app.Context, e app.Event) {
@@ -133,6 +149,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 }
 
 func (p *Login) resend(ctx app.Context, e app.Event) {
+	e.PreventDefault()
 	email := p.identifier
 	ctx.Async(func() {
 		err := apiclient.Default.ResendConfirmation(api.EmailRequest{Email: email})

@@ -26,6 +26,7 @@ func NewLoginCode() app.Composer { return &LoginCode{} }
 func (p *LoginCode) OnInit() {
 	p.flow = newFlow(&p.lang, api.Me{}, loginCodeStep())
 	p.flow.codeDue = true
+	p.flow.action = api.PageLoginCode
 	p.flow.onFail = func(ctx app.Context, fe formError) {
 		if fe.Code == api.CodeUnauthorized {
 			ctx.Navigate("/login") // the login attempt is gone: start again
@@ -41,10 +42,31 @@ func (p *LoginCode) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.C
 func (p *LoginCode) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { p.route(ctx) })
 	p.route(ctx)
+	p.prefill(ctx)
+}
+
+// OnPreRender shows where the code went and the answer of a form post.
+func (p *LoginCode) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(ctx)
+}
+
+func (p *LoginCode) prefill(ctx app.Context) {
+	pf := state.Prefill(ctx)
+	if pf.Masked != "" {
+		p.flow.sentTo = pf.Masked
+	}
+	p.flow.err = formError{Message: pf.Message, Code: pf.Code, RetryAfter: pf.RetryAfter}
+	p.flow.errs, p.flow.info = orEmpty(pf.Fields), pf.Info
+	if pf.RetryAfter > 0 {
+		p.flow.wait.start(ctx, pf.RetryAfter)
+	}
 }
 
 func (p *LoginCode) route(ctx app.Context) {
-	p.flow.sentTo = p.sess.MaskedEmail
+	if p.sess.MaskedEmail != "" {
+		p.flow.sentTo = p.sess.MaskedEmail
+	}
 	if p.sess.Status != state.Loaded {
 		return
 	}

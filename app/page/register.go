@@ -8,6 +8,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -38,6 +39,18 @@ func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Re
 // OnMount follows the session; a logged-in visitor goes to the profile.
 func (p *Register) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
+	p.prefill(state.Prefill(ctx))
+}
+
+// OnPreRender shows the answer of a form post the server renders.
+func (p *Register) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx))
+}
+
+func (p *Register) prefill(pf api.Prefill) {
+	p.err = formError{Message: pf.Message, Code: pf.Code}
+	p.errs = pf.Fields
 }
 
 func (p *Register) field(id string, label i18n.Key, value *string, opts ...func(*component.Field)) app.UI {
@@ -66,7 +79,7 @@ func (p *Register) Render() app.UI {
 			app.H1().Text(p.t(i18n.RegisterTitle)),
 			app.P().Class("lead").Text(p.t(i18n.RegisterLead)),
 			component.Alert(component.AlertError, p.err.Message),
-			app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+			component.PostForm(api.PageRegister, p.submit,
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterLoginData)),
 					p.field("email", i18n.FieldEmail, &p.r.Email, typ("email"), auto("email")),
@@ -120,7 +133,7 @@ func (p *Register) Render() app.UI {
 }
 
 func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
-	in := app.Input().Type("checkbox").ID(id).Checked(*v).Required(true).
+	in := app.Input().Type("checkbox").ID(id).Name(id).Checked(*v).Required(true).
 		OnChange(func(ctx app.Context, e app.Event) { *v = ctx.JSSrc().Get("checked").Bool() })
 	if msg := p.errs[id]; msg != "" {
 		in = in.Aria("invalid", "true").Aria("describedby", id+"-error")

@@ -21,11 +21,13 @@ type resendForm struct {
 	wait  countdown
 }
 
-func (f *resendForm) render(lang string) app.UI {
-	return app.Form().NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) { f.submit(ctx, e, lang) }).Body(
+// render draws the form; without the app it posts to action, the page it is on.
+func (f *resendForm) render(lang, action string) app.UI {
+	return component.PostForm(action, func(ctx app.Context, e app.Event) { f.submit(ctx, e, lang) },
+		app.Input().Type("hidden").Name(api.FormOp).Value(api.OpResend),
 		component.Alert(component.AlertError, f.err.Message),
 		component.Alert(component.AlertOK, f.info),
-		&component.Field{IID: "resend-email", ILabel: i18n.T(lang, i18n.FieldEmail), IType: "email", IValue: f.email,
+		&component.Field{IID: "resend-email", IName: "email", ILabel: i18n.T(lang, i18n.FieldEmail), IType: "email", IValue: f.email,
 			IAutocomplete: "email", IError: f.errs["email"],
 			IOnInput: func(ctx app.Context, v string) { f.email = v; delete(f.errs, "email") }},
 		app.Button().Class("btn btn-secondary").Type("submit").Disabled(f.wait.active()).

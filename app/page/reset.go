@@ -5,6 +5,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -37,11 +38,28 @@ func (p *Reset) OnNav(ctx app.Context) {
 // OnMount follows language and session.
 func (p *Reset) OnMount(ctx app.Context) {
 	p.observe(ctx)
-	p.token = queryParam(ctx, "token")
+	p.prefill(ctx)
 	if p.token != "" {
 		// The token leaves the address bar (and the history) at once.
 		app.Window().Get("history").Call("replaceState", nil, "", "/reset-password")
 	}
+}
+
+// OnPreRender shows the answer of a form post the server renders.
+func (p *Reset) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(ctx)
+}
+
+func (p *Reset) prefill(ctx app.Context) {
+	p.token = queryParam(ctx, "token")
+	pf := state.Prefill(ctx)
+	if pf.Token != "" {
+		p.token = pf.Token // the page answers a form post
+	}
+	p.err = formError{Message: pf.Message, Code: pf.Code}
+	p.errs = pf.Fields
+	p.done = pf.Step == api.StepDone
 }
 
 // Render draws the page.
@@ -62,7 +80,8 @@ func (p *Reset) Render() app.UI {
 		body = app.Div().Body(
 			app.P().Class("lead").Text(p.t(i18n.ResetLead)),
 			component.Alert(component.AlertError, p.err.Message, p.newLink()),
-			app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+			component.PostForm(api.PageReset, p.submit,
+				app.Input().Type("hidden").Name("token"),
 				&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
 					IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
 					IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},

@@ -45,8 +45,8 @@ func (s *codeStep) Render(f *Flow) app.UI {
 			IError: f.errs["code"], IOnInput: func(ctx app.Context, v string) { s.code = v }},
 		f.submitButton(s.button),
 		app.Div().Class("links").Body(
-			app.Button().Class("linkbtn").Type("button").ID(s.id+"-request-new").Disabled(f.wait.active()).
-				Text(f.wait.label(lang, f.t(i18n.CodeRequestNew))).OnClick(s.requestNew(f)),
+			f.secondButton(s.id+"-request-new", s.requestNew(f)).Disabled(f.wait.active()).
+				Text(f.wait.label(lang, f.t(i18n.CodeRequestNew))),
 			more,
 		),
 	)

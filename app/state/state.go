@@ -78,13 +78,32 @@ func SetLang(ctx app.Context, lang string) {
 	ctx.SetState(KeyLang, lang)
 	apiclient.Default.SetLang(lang)
 	ctx.LocalStorage().Set("lang", lang)
-	app.Window().Get("document").Get("documentElement").Set("lang", lang)
+	if app.IsServer {
+		return
+	}
+	doc := app.Window().Get("document")
+	doc.Get("documentElement").Set("lang", lang)
+	// The server renders pages in the language of this cookie: the next
+	// page opened, or a form sent before the app runs, reads as this one.
+	cookie := api.CookieLang + "=" + lang + "; path=/; max-age=31536000; SameSite=Lax"
+	if app.Window().Get("location").Get("protocol").String() == "https:" {
+		cookie += "; Secure"
+	}
+	doc.Set("cookie", cookie)
 }
 
 func initialLang(ctx app.Context) string {
+	if app.IsServer {
+		// The server chose it (cookie, account, Accept-Language).
+		return i18n.Lang(Prefill(ctx).Lang)
+	}
 	var saved string
 	if err := ctx.LocalStorage().Get("lang", &saved); err == nil && saved != "" {
 		return saved
+	}
+	// The language the server rendered the page in.
+	if l := app.Window().Get("document").Get("documentElement").Get("lang"); l.Truthy() {
+		return i18n.Lang(l.String())
 	}
 	if nav := app.Window().Get("navigator"); nav.Truthy() {
 		if l := nav.Get("language"); l.Truthy() {

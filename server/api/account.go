@@ -49,15 +49,6 @@ func (s *Server) failAccount(w http.ResponseWriter, r *http.Request, err error) 
 			Error:   api.Error{Code: api.CodeVersionConflict, Message: i18n.T(lang, i18n.PersonalConflict)},
 			Current: me,
 		})
-	case errors.Is(err, account.ErrReauthRequired):
-		fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeReauthRequired, Message: i18n.T(lang, i18n.ReauthRequired)}, nil)
-	case errors.Is(err, account.ErrPhoneTaken):
-		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeInvalid, Message: i18n.T(lang, i18n.PhoneTaken),
-			Fields: map[string]api.FieldError{"phone": {Code: "taken", Message: i18n.T(lang, i18n.PhoneTaken)}}}, nil)
-	case errors.Is(err, account.ErrEmailTaken):
-		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeEmailTaken, Message: i18n.T(lang, i18n.EmailTakenNow)}, nil)
-	case errors.Is(err, account.ErrSameEmail):
-		failFields(w, r, map[string]string{"email": "same"})
 	default:
 		s.failAuth(w, r, err)
 	}

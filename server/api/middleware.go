@@ -1,14 +1,13 @@
 package api
 
 import (
-	"errors"
 	"net"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/minicorp/miniid/server/audit"
-	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -30,7 +29,7 @@ func SecurityHeaders(secure bool, next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
@@ -108,71 +107,17 @@ func parseHop(s string) net.IP {
 	return nil
 }
 
-// sameOrigin reports whether a state-changing request comes from the portal's
-// own pages: its Origin must be the configured BASE_URL's origin or the
-// origin the request itself was addressed to.
-func (s *Server) sameOrigin(r *http.Request) bool {
-	origin := r.Header.Get("Origin")
-	if origin == "" || origin == "null" {
-		return false
-	}
-	base := s.cfg.BaseURL.Scheme + "://" + s.cfg.BaseURL.Host
-	if origin == base {
-		return true
-	}
-	scheme := "http"
-	if r.TLS != nil || s.cfg.Secure() {
-		scheme = "https"
-	}
-	return origin == scheme+"://"+r.Host
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // sessionHandler is a handler that gets the request's session.
-type sessionHandler func(w http.ResponseWriter, r *http.Request, sess *session.Session)
+type sessionHandler = httpx.SessionHandler
 
 // withSession loads the session; for state-changing methods it first checks
-// the Origin and the session's CSRF token. The session is saved, if it
-// changed, just before the answer starts: handlers never save it.
+// the Origin and the X-CSRF-Token header against the session's token
+// (httpx.Guard, the same checks the HTML forms pass). The session is saved,
+// if it changed, just before the answer starts: handlers never save it.
 func (s *Server) withSession(h sessionHandler) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		sess, err := s.sessions.Load(r)
-		if err != nil {
-			fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-			return
-		}
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			lang := langOf(r)
-			if !s.sameOrigin(r) {
-				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: i18n.T(lang, i18n.ErrCrossOrigin)}, nil)
-				return
-			}
-			tok := r.Header.Get(api.HeaderCSRF)
-			if tok == "" || !sess.Exists() || !auth.EqualTokens(tok, sess.CSRF()) {
-				fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeCSRF, Message: i18n.T(lang, i18n.ErrStalePage)}, nil)
-				return
-			}
-		}
-		sw := s.sessions.Wrap(w, r, sess, sessionLost)
-		h(sw, r, sess)
-		sw.Finish()
-	}
-}
-
-// sessionLost answers a request whose session could not be saved: it was
-// ended (logout elsewhere, a password change) while the request ran, or a
-// parallel request changed it.
-func sessionLost(w http.ResponseWriter, r *http.Request, err error) {
-	lang := langOf(r)
-	switch {
-	case errors.Is(err, session.ErrEnded):
-		fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: i18n.T(lang, i18n.ErrSession)}, nil)
-	case errors.Is(err, session.ErrConflict):
-		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeConflict, Message: i18n.T(lang, i18n.ErrSessionChanged)}, nil)
-	default:
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-	}
+	return s.guard.WithSession(refuse, func(r *http.Request) string { return r.Header.Get(api.HeaderCSRF) }, h)
 }
 
 // full allows only fully signed-in sessions (not one waiting for its code).

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -44,19 +45,8 @@ func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause
 
 // failFields answers 400 with a message per field, in the caller's language.
 func failFields(w http.ResponseWriter, r *http.Request, fields map[string]string) {
-	lang := langOf(r)
-	e := api.Error{Code: api.CodeInvalid, Message: i18n.T(lang, i18n.ErrFixFields), Fields: map[string]api.FieldError{}}
-	for f, code := range fields {
-		e.Fields[f] = api.FieldError{Code: code, Message: i18n.FieldError(lang, f, code)}
-	}
-	fail(w, r, http.StatusBadRequest, e, nil)
+	fail(w, r, http.StatusBadRequest, httpx.FieldErrors(langOf(r), fields), nil)
 }
 
-// langOf picks the language of answers: the X-Lang header the app sends,
-// else Accept-Language.
-func langOf(r *http.Request) string {
-	if l := r.Header.Get("X-Lang"); l != "" {
-		return i18n.Lang(l)
-	}
-	return i18n.Lang(r.Header.Get("Accept-Language"))
-}
+// langOf picks the language of answers (httpx.Lang).
+func langOf(r *http.Request) string { return httpx.Lang(r) }

@@ -13,6 +13,7 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
@@ -25,7 +26,7 @@ type Server struct {
 	clock    clock.Clock
 	auth     *auth.Service
 	sessions *session.Store
-	limits   *limiter
+	guard    *httpx.Guard
 	log      *slog.Logger
 	help     HelpService
 	keys     keyring.Ring
@@ -43,13 +44,20 @@ type Deps struct {
 	Keys     keyring.Ring
 	Account  *account.Service
 	Log      *slog.Logger
+	// Limits are the per-IP budgets, shared with the HTML forms; nil
+	// makes the API its own.
+	Limits *httpx.Limiter
 }
 
 // New returns the API server.
 func New(d Deps) *Server {
+	if d.Limits == nil {
+		d.Limits = httpx.NewLimiter(d.Clock.Now)
+	}
 	return &Server{
-		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
+		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions, log: d.Log,
+		help: d.Help, keys: d.Keys, account: d.Account,
+		guard: &httpx.Guard{Sessions: d.Sessions, Base: d.Config.BaseURL, Secure: d.Config.Secure(), Limits: d.Limits},
 	}
 }
 

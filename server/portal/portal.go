@@ -27,11 +27,13 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
+	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/pages"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/server/sweep"
@@ -130,7 +132,9 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
+	// One set of per-IP budgets for the API and the HTML forms.
+	limits := httpx.NewLimiter(o.Clock.Now)
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log, Limits: limits})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -144,11 +148,15 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
+	webHandler := web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
 		Exists: func(path string) bool {
 			slug, isHelp := strings.CutPrefix(path, "/help/")
 			return !isHelp || helpSvc.Has(slug)
-		}}))
+		}})
+	pages.New(pages.Deps{
+		Auth: authSvc, Account: accountSvc, Clock: o.Clock, Web: webHandler, Log: log,
+		Guard: &httpx.Guard{Sessions: sessions, Base: cfg.BaseURL, Secure: cfg.Secure(), Limits: limits},
+	}).Routes(mux)
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
 	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})

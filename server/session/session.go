@@ -50,6 +50,10 @@ type Grant struct {
 type data struct {
 	Flow  *Flow  `json:"flow,omitempty"`
 	Grant *Grant `json:"grant,omitempty"`
+	// Registered is the address this browser registered last, for the
+	// HTML page "Please confirm your e-mail address" (the app keeps it in
+	// its own storage).
+	Registered string `json:"registered,omitempty"`
 }
 
 // Session is one browser's session. The zero value is not usable; the Store
@@ -178,6 +182,17 @@ func (s *Session) TakeGrant(action string, now time.Time) bool {
 	s.data.Grant, s.dirty = nil, true
 	return true
 }
+
+// NoteRegistered remembers the address a registration from this browser
+// went to.
+func (s *Session) NoteRegistered(email string) {
+	if s.data.Registered != email {
+		s.data.Registered, s.dirty = email, true
+	}
+}
+
+// Registered is the address of this browser's last registration.
+func (s *Session) Registered() string { return s.data.Registered }
 
 // End deletes the session on the server and in the browser.
 func (s *Session) End() { s.ended, s.dirty = true, true }

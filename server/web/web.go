@@ -106,7 +106,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r2 := r.Clone(r.Context())
 		r2.Header.Del("If-None-Match")
 		h.app.ServeHTTP(&statusWriter{ResponseWriter: w, status: http.StatusNotFound}, r2)
-	case routes.Known(r.URL.Path) || !isPage(r.URL.Path):
+	case routes.Known(r.URL.Path) || !IsPage(r.URL.Path):
 		h.app.ServeHTTP(w, r)
 	default:
 		r2 := r.Clone(r.Context())
@@ -116,8 +116,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// isPage tells app pages from go-app's own files (app.js, manifest, …).
-func isPage(path string) bool {
+// IsPage tells app pages from go-app's own files (app.js, manifest, …) and
+// the static files under /web/.
+func IsPage(path string) bool {
+	if strings.HasPrefix(path, "/web/") {
+		return false
+	}
 	switch path {
 	case "/app.js", "/goapp.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest",
 		"/manifest.json", "/app.css", "/app.wasm", "/goapp.wasm", "/robots.txt", "/sitemap.xml", "/ads.txt":

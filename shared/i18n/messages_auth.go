@@ -39,6 +39,8 @@ const (
 	ConfirmSentAgain    Key = "confirm_pending.sent_again"
 	ConfirmTitle        Key = "confirm.title"
 	ConfirmWorking      Key = "confirm.working"
+	ConfirmOpenLead     Key = "confirm.open_lead"
+	ConfirmOpenButton   Key = "confirm.open_button"
 	ConfirmDone         Key = "confirm.done"
 	ConfirmEmailChanged Key = "confirm.email_changed"
 	LinkInvalid         Key = "link.invalid"
@@ -103,6 +105,8 @@ func init() {
 		ConfirmSentAgain:    {"Sent. The new link replaces the previous one.", "Gesendet. Der neue Link ersetzt den vorherigen."},
 		ConfirmTitle:        {"Confirming your e-mail address", "Ihre E-Mail-Adresse wird bestätigt"},
 		ConfirmWorking:      {"One moment…", "Einen Moment …"},
+		ConfirmOpenLead:     {"You opened the link from our e-mail. Confirm your address with the button below.", "Sie haben den Link aus unserer E-Mail geöffnet. Bestätigen Sie Ihre Adresse mit der Schaltfläche unten."},
+		ConfirmOpenButton:   {"Confirm e-mail address", "E-Mail-Adresse bestätigen"},
 		ConfirmDone:         {"Your e-mail address is confirmed.", "Ihre E-Mail-Adresse ist bestätigt."},
 		ConfirmEmailChanged: {"Your e-mail address has been changed. Log in with the new address from now on.", "Ihre E-Mail-Adresse wurde geändert. Melden Sie sich ab jetzt mit der neuen Adresse an."},
 		LinkInvalid:         {"This link has expired or was already used. Request a new one.", "Dieser Link ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen an."},

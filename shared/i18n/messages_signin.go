@@ -17,6 +17,7 @@ const (
 	SecurityNoSuchSession Key = "security.no_such_session"
 	EmailTakenNow         Key = "email.taken_now"
 	ErrCrossOrigin        Key = "error.cross_origin"
+	ErrTooLarge           Key = "error.too_large"
 	CodesPaused           Key = "code.paused"
 	LinkDeadTitle         Key = "link.dead_title"
 	ConfirmedTitle        Key = "confirm.confirmed_title"
@@ -50,6 +51,8 @@ func init() {
 			"Diese E-Mail-Adresse wird inzwischen von einer anderen {brand} ID verwendet. Fordern Sie die Änderung mit einer anderen Adresse neu an."},
 		ErrCrossOrigin: {"This request did not come from the portal's own pages, so it was refused. Open the portal directly and try again.",
 			"Diese Anfrage kam nicht von den Seiten des Portals und wurde deshalb abgelehnt. Öffnen Sie das Portal direkt und versuchen Sie es noch einmal."},
+		ErrTooLarge: {"The form was too large to send (more than 64 KiB). Shorten what you typed and send it again.",
+			"Das Formular war zu groß zum Senden (mehr als 64 KiB). Kürzen Sie Ihre Eingaben und senden Sie es noch einmal."},
 		ErrStalePage:      {"The page was open too long. Reload it and try again.", "Die Seite war zu lange geöffnet. Laden Sie sie neu und versuchen Sie es noch einmal."},
 		LinkDeadTitle:     {"This link no longer works", "Dieser Link funktioniert nicht mehr"},
 		ConfirmedTitle:    {"Address confirmed", "Adresse bestätigt"},

@@ -76,3 +76,6 @@ func (d *Dialog) onKey(ctx app.Context, e app.Event) {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (d *Dialog) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &d.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (d *Dialog) OnInit() { d.lang = state.StartLang() }

@@ -101,3 +101,6 @@ func SetInputValue(id, value string) {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (f *Field) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &f.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (f *Field) OnInit() { f.lang = state.StartLang() }

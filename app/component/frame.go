@@ -58,3 +58,6 @@ func (f *Frame) Render() app.UI {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (f *Frame) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &f.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (f *Frame) OnInit() { f.lang = state.StartLang() }

@@ -129,3 +129,6 @@ func Focus(selector string) {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (s *StatusBar) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &s.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (s *StatusBar) OnInit() { s.lang = state.StartLang() }

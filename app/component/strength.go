@@ -89,3 +89,6 @@ func (m *StrengthMeter) Render() app.UI {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (m *StrengthMeter) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &m.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (m *StrengthMeter) OnInit() { m.lang = state.StartLang() }

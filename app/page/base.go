@@ -26,6 +26,10 @@ func (b *base) observe(ctx app.Context, onChange ...func()) {
 	state.Observe(ctx, &b.lang, &b.sess, onChange...)
 }
 
+// OnInit starts the page in the language the app starts in, so its first
+// drawing (which replaces the server's page) already speaks it.
+func (b *base) OnInit() { b.lang = state.StartLang() }
+
 // OnPreRender is the server's prerendering of a page (go-app runs no
 // OnMount there): it speaks the reader's language. Pages that show the
 // outcome of a form post define their own and call this first.

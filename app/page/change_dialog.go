@@ -28,6 +28,7 @@ type ChangeDialog struct {
 
 // OnInit builds the flow of the dialog's action.
 func (d *ChangeDialog) OnInit() {
+	d.lang = state.StartLang()
 	d.flow = newFlow(&d.lang, d.IMe, changeSteps(d.IAction, d.IMe)...)
 	d.flow.onChange = func(ctx app.Context, me api.Me) { d.IOnChange(ctx, me) }
 	d.flow.onClose = func(ctx app.Context) { d.IOnClose(ctx) }

@@ -34,7 +34,12 @@ func (p *ConfirmPending) OnNav(ctx app.Context) {
 func (p *ConfirmPending) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	ctx.SessionStorage().Get(keyPendingEmail, &p.email)
-	p.prefill(state.Prefill(ctx))
+}
+
+// OnInit starts from what the server's page showed.
+func (p *ConfirmPending) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill())
 }
 
 // OnPreRender shows the address and the answer of a form post.

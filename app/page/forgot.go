@@ -32,7 +32,12 @@ func (p *Forgot) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Forg
 // OnMount follows language and session.
 func (p *Forgot) OnMount(ctx app.Context) {
 	p.observe(ctx)
-	p.prefill(state.Prefill(ctx))
+}
+
+// OnInit starts from what the server's page showed.
+func (p *Forgot) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill())
 }
 
 // OnPreRender shows the answer of a form post the server renders.

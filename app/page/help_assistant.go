@@ -181,3 +181,6 @@ func (a *helpAssistant) ask(ctx app.Context) {
 
 // OnPreRender takes the language of the page the server prerenders.
 func (a *helpAssistant) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &a.lang) }
+
+// OnInit starts in the app's language: the first drawing speaks it.
+func (a *helpAssistant) OnInit() { a.lang = state.StartLang() }

@@ -34,7 +34,6 @@ func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLo
 func (p *Login) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
 	redirectIfLoggedIn(ctx, p.sess)
-	p.prefill(state.Prefill(ctx))
 	var farewell string
 	if ctx.SessionStorage().Get(keyFarewell, &farewell); farewell != "" {
 		ctx.SessionStorage().Del(keyFarewell)
@@ -71,6 +70,12 @@ func (p *Login) Render() app.UI {
 			),
 		),
 	)
+}
+
+// OnInit starts from what the server's page showed.
+func (p *Login) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill())
 }
 
 // OnPreRender shows the answer of a form post the server renders.

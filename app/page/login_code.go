@@ -17,6 +17,7 @@ type LoginCode struct {
 	base
 
 	flow *Flow
+	pf   api.Prefill // what the server's page said
 }
 
 // NewLoginCode returns the second-step page.
@@ -24,9 +25,11 @@ func NewLoginCode() app.Composer { return &LoginCode{} }
 
 // OnInit builds the flow: the code went out with the password step.
 func (p *LoginCode) OnInit() {
+	p.base.OnInit()
 	p.flow = newFlow(&p.lang, api.Me{}, loginCodeStep())
 	p.flow.codeDue = true
 	p.flow.action = api.PageLoginCode
+	p.prefill(state.TakePrefill())
 	p.flow.onFail = func(ctx app.Context, fe formError) {
 		if fe.Code == api.CodeUnauthorized {
 			ctx.Navigate("/login") // the login attempt is gone: start again
@@ -42,25 +45,24 @@ func (p *LoginCode) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.C
 func (p *LoginCode) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { p.route(ctx) })
 	p.route(ctx)
-	p.prefill(ctx)
+	if p.pf.RetryAfter > 0 {
+		p.flow.wait.start(ctx, p.pf.RetryAfter)
+	}
 }
 
 // OnPreRender shows where the code went and the answer of a form post.
 func (p *LoginCode) OnPreRender(ctx app.Context) {
 	p.base.OnPreRender(ctx)
-	p.prefill(ctx)
+	p.prefill(state.Prefill(ctx))
 }
 
-func (p *LoginCode) prefill(ctx app.Context) {
-	pf := state.Prefill(ctx)
+func (p *LoginCode) prefill(pf api.Prefill) {
+	p.pf = pf
 	if pf.Masked != "" {
 		p.flow.sentTo = pf.Masked
 	}
 	p.flow.err = formError{Message: pf.Message, Code: pf.Code, RetryAfter: pf.RetryAfter}
 	p.flow.errs, p.flow.info = orEmpty(pf.Fields), pf.Info
-	if pf.RetryAfter > 0 {
-		p.flow.wait.start(ctx, pf.RetryAfter)
-	}
 }
 
 func (p *LoginCode) route(ctx app.Context) {

@@ -39,7 +39,12 @@ func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Re
 // OnMount follows the session; a logged-in visitor goes to the profile.
 func (p *Register) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
-	p.prefill(state.Prefill(ctx))
+}
+
+// OnInit starts from what the server's page showed.
+func (p *Register) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill())
 }
 
 // OnPreRender shows the answer of a form post the server renders.

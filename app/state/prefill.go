@@ -25,7 +25,14 @@ func Prefill(ctx app.Context) api.Prefill {
 	if app.IsServer {
 		return api.DecodePrefill(ctx.Page().URL().Fragment)
 	}
-	if consumed {
+	return TakePrefill()
+}
+
+// TakePrefill is Prefill in the browser, for a page's OnInit: the page's
+// first drawing already shows what the server's did, so the takeover does
+// not flash.
+func TakePrefill() api.Prefill {
+	if app.IsServer || consumed {
 		return api.Prefill{}
 	}
 	consumed = true

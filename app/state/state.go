@@ -4,6 +4,7 @@
 package state
 
 import (
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -97,9 +98,26 @@ func initialLang(ctx app.Context) string {
 		// The server chose it (cookie, account, Accept-Language).
 		return i18n.Lang(Prefill(ctx).Lang)
 	}
+	return StartLang()
+}
+
+// StartLang is the language the app starts in, for a component's OnInit
+// (its first drawing, before ObserveLang ran): the reader's choice on this
+// device, else the page's (the server's choice), else the browser's. ""
+// on the server, whose pages set it in OnPreRender.
+func StartLang() string {
+	if app.IsServer {
+		return ""
+	}
 	var saved string
-	if err := ctx.LocalStorage().Get("lang", &saved); err == nil && saved != "" {
-		return saved
+	if ls := localStorage(); ls.Truthy() {
+		if v := ls.Call("getItem", "lang"); v.Truthy() {
+			// ctx.LocalStorage keeps values as JSON: "\"de\"".
+			saved = strings.Trim(v.String(), `"`)
+		}
+	}
+	if saved != "" {
+		return i18n.Lang(saved)
 	}
 	// The language the server rendered the page in.
 	if l := app.Window().Get("document").Get("documentElement").Get("lang"); l.Truthy() {

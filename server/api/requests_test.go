@@ -160,12 +160,17 @@ func TestHTTPSCookieAndHSTS(t *testing.T) {
 	}
 }
 
-func TestAppJSShowsAPlainLoadFailure(t *testing.T) {
+// TestAppJSLoadsTheWasmOurWay: app.js hands the real response of
+// /web/app.wasm to instantiateStreaming (go-app's stream-built Response has
+// no URL, so the browser could not keep the compiled code) and shows no
+// full-screen loader.
+func TestAppJSLoadsTheWasmOurWay(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t))
 	r := env.Client().Get("/app.js")
 	body := string(r.Body)
-	if r.Status != 200 || strings.Contains(body, "loaderLabel.innerText = err;") || !strings.Contains(body, "MINI ID could not be loaded") {
-		t.Fatalf("app.js: %d, plain message missing", r.Status)
+	if r.Status != 200 || strings.Contains(body, "fetchWithProgress") || strings.Contains(body, "app-wasm-loader") ||
+		!strings.Contains(body, `instantiateStreaming(res, go.importObject)`) || !strings.Contains(body, "function goappCanLoadWebAssembly()") {
+		t.Fatalf("app.js: %d, not our loader:\n%s", r.Status, body)
 	}
 	if !strings.Contains(body, "goappInitWebAssembly") {
 		t.Fatal("not go-app's app.js")

@@ -171,7 +171,13 @@ func (p *Pages) render(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	h.Set("Content-Language", fin.lang)
 	// The page holds this session's CSRF token and the reader's words:
 	// only this browser may keep it, and it asks again each time.
-	h.Set("Cache-Control", "private, no-cache")
+	// A page with what this visitor sent or is (an address, a form's
+	// answer) is not kept at all: the service worker keeps no no-store page.
+	if fin.prefill.Empty() && len(values) == 0 {
+		h.Set("Cache-Control", "private, no-cache")
+	} else {
+		h.Set("Cache-Control", "no-store")
+	}
 	h.Add("Vary", "Cookie, Accept-Language")
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

@@ -87,5 +87,3 @@ func typed(r *http.Request) map[string]string {
 	}
 	return out
 }
-
-

@@ -7,19 +7,11 @@ import (
 	"sync"
 )
 
-// loadFailedJS replaces the line of go-app's app.js that shows a failed
-// wasm load: go-app prints the raw JavaScript error ("TypeError: Failed to
-// fetch"); the customer gets a plain sentence in their browser's language.
-const loadFailedJS = `loaderLabel.innerText = ((navigator.language || "").toLowerCase().startsWith("de")
-      ? "{brand} ID konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und laden Sie die Seite neu."
-      : "{brand} ID could not be loaded. Check your internet connection and reload the page.");`
-
-// appJS is go-app's app.js with the plain failure message, made once.
+// appJS is go-app's app.js with our loader (loader.go), made once.
 type appJS struct {
 	once  sync.Once
 	body  []byte
 	etag  string
-	brand string
 }
 
 func (a *appJS) serve(app http.Handler, w http.ResponseWriter, r *http.Request) {
@@ -27,7 +19,20 @@ func (a *appJS) serve(app http.Handler, w http.ResponseWriter, r *http.Request) 
 		rec := httptest.NewRecorder()
 		app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
 		js := rec.Body.String()
-		js = strings.Replace(js, "loaderLabel.innerText = err;", strings.ReplaceAll(loadFailedJS, "{brand}", a.brand), 1)
+		// Our loader instead of go-app's, from its function to the end of
+		// the file (goappCanLoadWebAssembly and fetchWithProgress follow
+		// it; the first is kept).
+		if i := strings.Index(js, "async function goappInitWebAssembly()"); i >= 0 {
+			rest := js[i:]
+			keep := ""
+			if j := strings.Index(rest, "function goappCanLoadWebAssembly()"); j >= 0 {
+				keep = rest[j:]
+				if k := strings.Index(keep, "async function fetchWithProgress("); k >= 0 {
+					keep = keep[:k]
+				}
+			}
+			js = js[:i] + loaderJS + keep
+		}
 		a.body = []byte(js)
 		a.etag = rec.Header().Get("ETag")
 	})

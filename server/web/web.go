@@ -54,7 +54,7 @@ func New(o Options) *Handler {
 		files:   http.FileServer(http.FS(o.Static)),
 		wasm:    wasm,
 		version: version,
-		appJS:   &appJS{brand: o.Brand},
+		appJS:   &appJS{},
 		exists:  o.Exists,
 		app: &app.Handler{
 			Name:        name,

@@ -3,12 +3,15 @@ package web
 // serviceWorker replaces go-app's default worker (which answers only exact
 // cached URLs, so /login or /profile would not open offline):
 //   - the app's files are cached at install, per version, and served cache-first;
-//   - page navigations go to the network first and fall back to the cached
-//     copy of that page, then to the cached shell "/", so every route opens
+//   - page navigations are answered at once from the cached copy of that
+//     page, and the network refreshes the copy in the background (a warm
+//     start waits for nothing); a page not cached yet comes from the
+//     network, and offline from the cached shell "/", so every route opens
 //     offline (the wasm then renders the route itself). Pages are kept under
-//     their path alone, and only when opened without a query: a query may
-//     carry a secret (the token of a reset or confirmation link), and Cache
-//     Storage outlives the visit;
+//     their path alone, only when opened without a query (a query may carry
+//     a secret: the token of a reset or confirmation link; Cache Storage
+//     outlives the visit), and never when the server marks them no-store
+//     (a page with the visitor's address or a form's answer);
 //   - help-centre reads (GET /api/v1/help/…) are kept for offline reading;
 //   - every other API call is network-only: personal data is never cached here;
 //   - a message {type: "goapp:purge"} deletes the cached help reads (logout).
@@ -87,14 +90,25 @@ async function helpRead(req) {
 
 async function navigation(event, req, url) {
   const cache = await caches.open(cacheName);
-  try {
-    const res = await fetch(req);
-    if (res.ok && url.search === "") {
-      event.waitUntil(cache.put(url.pathname, res.clone()));
+  const keep = url.search === "";
+  const network = fetch(req).then(async (res) => {
+    if (keep && res.ok && !(res.headers.get("Cache-Control") || "").includes("no-store")) {
+      await cache.put(url.pathname, res.clone());
     }
     return res;
+  });
+  if (keep) {
+    const cached = await cache.match(url.pathname);
+    if (cached) {
+      // At once from the cache; the network refreshes it for next time.
+      event.waitUntil(network.catch(() => {}));
+      return cached;
+    }
+  }
+  try {
+    return await network;
   } catch (err) {
-    const cached = (await cache.match(url.pathname)) || (await cache.match("/"));
+    const cached = (keep && (await cache.match(url.pathname))) || (await cache.match("/"));
     if (cached) {
       return cached;
     }

@@ -129,10 +129,11 @@ func (tab *Tab) Open(url string) {
 	tab.WaitApp()
 }
 
-// WaitApp waits until go-app's loader is gone (the wasm runs).
+// WaitApp waits until the wasm has drawn its page over the server's (the
+// loader marks <html data-app="running">).
 func (tab *Tab) WaitApp() {
 	tab.T.Helper()
-	tab.waitJS("the app to start", `!document.getElementById("app-wasm-loader") && !!document.querySelector("main")`)
+	tab.waitJS("the app to start", `document.documentElement.dataset.app === "running" && !!document.querySelector("main")`)
 }
 
 // waitJS polls a JavaScript condition until it is true.

@@ -146,6 +146,9 @@ func Register() {
 
 // LoadSession asks the server who is logged in (and remembers the CSRF token).
 func LoadSession(ctx app.Context) {
+	if app.IsServer {
+		return // a prerendered page shows no account: the app asks when it runs
+	}
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Status = Loading

@@ -9,9 +9,9 @@ import (
 
 // appJS is go-app's app.js with our loader (loader.go), made once.
 type appJS struct {
-	once  sync.Once
-	body  []byte
-	etag  string
+	once sync.Once
+	body []byte
+	etag string
 }
 
 func (a *appJS) serve(app http.Handler, w http.ResponseWriter, r *http.Request) {

@@ -34,6 +34,8 @@ const (
 	EventPhoneRemoved    = "phone_removed"
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
+	EventAppConnected    = "app_connected" // an app was allowed to use the MINI ID (server/oidc)
+	EventAppRemoved      = "app_removed"   // "Remove access" for an app
 )
 
 // Meta describes the request behind a use case: who, from where, in which

@@ -1,7 +1,6 @@
 package page
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,8 +19,8 @@ import (
 // the answer with the article it came from.
 type helpAssistant struct {
 	app.Compo
-	ILang string
 
+	lang     string
 	question string
 	fieldErr string
 	status   state.Status
@@ -30,10 +29,10 @@ type helpAssistant struct {
 	seq      int
 }
 
-// newHelpAssistant returns the panel in lang.
-func newHelpAssistant(lang string) *helpAssistant { return &helpAssistant{ILang: lang} }
+// OnMount follows the language.
+func (a *helpAssistant) OnMount(ctx app.Context) { state.ObserveLang(ctx, &a.lang) }
 
-func (a *helpAssistant) t(k i18n.Key) string { return i18n.T(a.ILang, k) }
+func (a *helpAssistant) t(k i18n.Key) string { return i18n.T(a.lang, k) }
 
 // Render draws the panel. The textarea is never given a value: the browser
 // owns what is typed, so a re-render (the counter changes with every key)
@@ -93,7 +92,7 @@ func (a *helpAssistant) renderAnswer() app.UI {
 			}),
 			app.If(ans.Found && ans.Article != nil, func() app.UI {
 				return app.P().Class("answer-source").Body(
-					app.A().Href("/help/" + ans.Article.Slug).Text(i18n.F(a.ILang, i18n.HelpReadArticle, "title", ans.Article.Title)),
+					app.A().Href("/help/" + ans.Article.Slug).Text(i18n.F(a.lang, i18n.HelpReadArticle, "title", ans.Article.Title)),
 				)
 			}),
 			app.If(!ans.Found && len(ans.Suggestions) > 0, func() app.UI {
@@ -160,10 +159,9 @@ func (a *helpAssistant) ask(ctx app.Context) {
 	}
 	a.status, a.err = state.Loading, ""
 	a.seq++
-	seq, lang := a.seq, a.ILang
+	seq, lang := a.seq, a.lang
 	ctx.Async(func() {
-		var out api.AssistantAnswer
-		err := apiclient.Default.Get(api.PathAssistant+"?q="+url.QueryEscape(q), &out)
+		out, err := apiclient.Default.Assistant(q)
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != a.seq {
 				return

@@ -57,7 +57,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 			s.failAccount(w, r, err)
 			return
 		}
-		u, out.NeedsPassword = res.User, res.NeedsPassword
+		u, out.NeedsPassword, out.SignedIn = res.User, res.NeedsPassword, res.SignedIn
 	case linktoken.EmailChange:
 		if u, err = s.account.ConfirmEmailChange(ctx, req.Token, m); err != nil {
 			s.failAccount(w, r, err)
@@ -79,7 +79,9 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 	if !out.NeedsPassword {
 		out.Confirmed = purpose
 	}
-	if u != nil {
+	if u != nil && !out.NeedsPassword {
+		// Only once the link was carried out: whoever opened it elsewhere
+		// may not be the account's owner.
 		out.Language = u.Language
 	}
 	out.State, out.CSRFToken = sess.State(), sess.CSRF()

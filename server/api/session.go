@@ -93,7 +93,7 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, sess *session
 }
 
 func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	ch, err := s.auth.ResendLoginCode(r.Context(), sess)
+	ch, err := s.auth.ResendLoginCode(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return

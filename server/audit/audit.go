@@ -34,6 +34,7 @@ const (
 	EventPhoneRemoved    = "phone_removed"
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
+	EventCodesPaused     = "codes_paused"
 	EventAppConnected    = "app_connected" // an app was allowed to use the MINI ID (server/oidc)
 	EventAppRemoved      = "app_removed"   // "Remove access" for an app
 )

@@ -110,14 +110,16 @@ func (s *Service) askNext(ctx context.Context, sess *session.Session, a Attempt,
 		return Outcome{}, err
 	}
 	f := session.Flow{Kind: kind, ID: id, Action: a.Action, AMR: amr, Method: next.Name(), Started: now}
+	// The factor is asked first: when it cannot be (codes paused), the
+	// session stays as it was.
+	ch, err := next.Begin(ctx, a.User, f, false)
+	if err != nil {
+		return Outcome{}, s.CodesPaused(ctx, a.User, a.Meta, err)
+	}
 	if a.Intent != IntentStepUp {
 		sess.SignIn(a.User.ID, api.StateSecondStep, nil, now)
 	}
 	sess.StartFlow(f)
-	ch, err := next.Begin(ctx, a.User, f, false)
-	if err != nil {
-		return Outcome{}, err
-	}
 	return Outcome{State: sess.State(), Next: next, Challenge: ch, Level: s.LevelOf(amr)}, nil
 }
 

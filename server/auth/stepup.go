@@ -91,12 +91,13 @@ func (s *Service) stepUpFlow(ctx context.Context, sess *session.Session) (*store
 }
 
 // ResendStepUp is "Request a new one" in a dialog.
-func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session) (Challenge, error) {
+func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session, m audit.Meta) (Challenge, error) {
 	u, f, method, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, err
 	}
-	return method.Begin(ctx, u, f, true)
+	ch, err := method.Begin(ctx, u, f, true)
+	return ch, s.CodesPaused(ctx, u, m, err)
 }
 
 // ConfirmStepUp is a dialog's code step for a change other than two-factor
@@ -110,7 +111,7 @@ func (s *Service) ConfirmStepUp(ctx context.Context, sess *session.Session, code
 		return Outcome{}, ErrNothingToDo
 	}
 	if err := method.Verify(ctx, u, f, code); err != nil {
-		return Outcome{}, s.codeFailed(ctx, u.ID, err, m)
+		return Outcome{}, s.codeFailed(ctx, u, err, m)
 	}
 	return s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
 }
@@ -126,7 +127,7 @@ func (s *Service) ConfirmTwoFactor(ctx context.Context, sess *session.Session, c
 		return nil, ErrNothingToDo
 	}
 	if err := method.Verify(ctx, u, f, code); err != nil {
-		return nil, s.codeFailed(ctx, u.ID, err, m)
+		return nil, s.codeFailed(ctx, u, err, m)
 	}
 	out, err := s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
 	if err != nil {

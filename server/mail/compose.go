@@ -31,6 +31,7 @@ const (
 	KindAccountDeleted       Kind = "account_deleted"        // nothing
 	KindNewSignIn            Kind = "new_sign_in"            // When, Device (may be empty), Link (Security page)
 	KindPhoneRemoved         Kind = "phone_removed"          // Masked (number), Link optional (reset)
+	KindCodesPaused          Kind = "codes_paused"           // Until, Link (forgot password)
 )
 
 // Data fills a mail. Brand is always needed; the other fields as the Kind's
@@ -77,6 +78,7 @@ var specs = map[Kind]kindSpec{
 	KindAccountDeleted:       {ChannelEmail, nil, 0},
 	KindNewSignIn:            {ChannelEmail, []string{"When", "Link"}, 0},
 	KindPhoneRemoved:         {ChannelEmail, []string{"Masked"}, 0},
+	KindCodesPaused:          {ChannelEmail, []string{"Until", "Link"}, 0},
 }
 
 // Kinds lists every Kind, in the order of their declaration.
@@ -86,7 +88,7 @@ func Kinds() []Kind {
 		KindLoginCode, KindTwoFactorOnCode, KindTwoFactorOffCode, KindDeleteCode,
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
-		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved,
+		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved, KindCodesPaused,
 	}
 }
 

@@ -40,6 +40,9 @@ type Session struct {
 	// an e-mail change. Send ConfirmRequest again with the password.
 	NeedsPassword bool   `json:"needs_password,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// SignedIn says the link signed this browser in (a registration's
+	// link, opened in the browser that registered).
+	SignedIn bool `json:"signed_in,omitempty"`
 	// ResendAfter is how many seconds "Request a new one" must wait (the
 	// second step of a login).
 	ResendAfter int `json:"resend_after,omitempty"`
@@ -107,6 +110,14 @@ type ResetRequest struct {
 // PasswordRequest carries a password (strength check, re-authentication).
 type PasswordRequest struct {
 	Password string `json:"password"`
+}
+
+// StrengthRequest asks how strong a password is. UserInputs are words the
+// password must not lean on (the address, the name); the server reads the
+// first five.
+type StrengthRequest struct {
+	Password   string   `json:"password"`
+	UserInputs []string `json:"user_inputs"`
 }
 
 // Strength is a password's estimated strength, 0 (guessable) to 4.

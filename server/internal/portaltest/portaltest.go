@@ -134,6 +134,19 @@ func (e *Env) LastMail(to string) Mail {
 	return m[0]
 }
 
+// LastCode returns the code of the newest mail to address that carries one
+// (other mails, such as a notice, may have come after it).
+func (e *Env) LastCode(to string) string {
+	e.T.Helper()
+	for _, m := range e.Mails(to) {
+		if c := m.Code(); c != "" {
+			return c
+		}
+	}
+	e.T.Fatalf("no code was sent to %s", to)
+	return ""
+}
+
 var (
 	codeRE = regexp.MustCompile(`(?m)^\s*(\d{6})\s*$`)
 	linkRE = regexp.MustCompile(`https?://\S+token=[A-Za-z0-9_\-]+`)

@@ -85,7 +85,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 	for _, twoFactor := range []bool{false, true} {
 		for _, e := range entries {
 			t.Run(fmt.Sprintf("%s/two-factor=%v", e.name, twoFactor), func(t *testing.T) {
-				env := portaltest.Start(t, testenv.SQLite(t), "OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Redirect))
+				env := portaltest.Start(t, testenv.SQLite(t), "OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Base))
 				email := "funnel@example.com"
 				owner := env.Register(email)
 				if twoFactor {

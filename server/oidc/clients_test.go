@@ -1,11 +1,13 @@
 package oidc_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	oidcprov "github.com/minicorp/miniid/server/oidc"
+	"github.com/minicorp/miniid/shared/api"
 )
 
 // A malformed OIDC_CLIENTS file is refused with one line that names the
@@ -41,5 +43,14 @@ func TestClientsFileChecks(t *testing.T) {
 	}
 	if !cs.Get("web").CheckSecret(strings.Repeat("s", 32)) || cs.Get("web").CheckSecret(strings.Repeat("s", 31)) || cs.Get("phone").CheckSecret("") {
 		t.Fatal("secret check")
+	}
+}
+
+// The app shows the sign-in error page on the provider's browser
+// addresses; its list must be the provider's.
+func TestProviderPagesAreTheProvidersAddresses(t *testing.T) {
+	want := []string{oidcprov.AuthorizePath, oidcprov.ContinuePath, oidcprov.EndSessionPath}
+	if !slices.Equal(api.ProviderPages, want) {
+		t.Fatalf("shared/api ProviderPages %v, the provider serves %v", api.ProviderPages, want)
 	}
 }

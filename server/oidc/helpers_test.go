@@ -18,7 +18,7 @@ func TestMain(m *testing.M) { testenv.Main(m) }
 // start runs a portal with the test apps registered and a customer.
 func start(t *testing.T, db *testenv.DB, extra ...string) (*portaltest.Env, string) {
 	t.Helper()
-	env := portaltest.Start(t, db, append([]string{"OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Redirect)}, extra...)...)
+	env := portaltest.Start(t, db, append([]string{"OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Base)}, extra...)...)
 	email := "jana@example.com"
 	env.Register(email)
 	env.Clock.Advance(time.Minute)

@@ -78,8 +78,13 @@ func limitBody(h http.HandlerFunc) http.HandlerFunc {
 }
 
 // errorPage answers with the app's sign-in error page for reason, status
-// 400: a request that cannot go back to its app stays on the portal.
+// 400, at the request's own address: a request that cannot go back to its
+// app stays on the portal, and is not redirected anywhere. The page is
+// prerendered with the reason; the app, which starts on the request's
+// address, reads it from a short cookie (api.CookieSignInError).
 func (s *Service) errorPage(w http.ResponseWriter, r *http.Request, reason string) {
+	http.SetCookie(w, &http.Cookie{Name: api.CookieSignInError, Value: reason, Path: "/", MaxAge: 120,
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || strings.HasPrefix(s.issuer, "https:")})
 	s.pages.ServePage(w, r, api.PageSignInError+"?reason="+url.QueryEscape(reason), http.StatusBadRequest)
 }
 

@@ -22,6 +22,16 @@ const (
 	PageSignOut = "/sign-out"
 )
 
+// CookieSignInError carries the reason to the sign-in error page when the
+// server answers a provider address (/oidc/…) with it: the app starts on
+// that address, not on PageSignInError. It holds one of the Reason… words,
+// nothing secret, and lives two minutes.
+const CookieSignInError = "miniid-signin-error"
+
+// ProviderPages are the provider's browser addresses the server may answer
+// with the sign-in error page; the app shows that page for them.
+var ProviderPages = []string{"/oidc/authorize", "/oidc/continue", "/oidc/end_session"}
+
 // Reasons the sign-in error page names.
 const (
 	ReasonUnknownApp   = "unknown_app"     // client_id names no registered app

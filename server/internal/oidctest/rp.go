@@ -26,23 +26,29 @@ const (
 	ShopSecret = "shop-secret-0123456789abcdef0123456789abcdef"
 	// Phone is the brand's phone app: public, so it must use PKCE.
 	Phone = "phone"
-	// Redirect is every app's registered redirect URI in the tests.
-	Redirect = "http://127.0.0.1:9/callback"
-	// AfterLogout is the apps' registered post-logout redirect URI.
-	AfterLogout = "http://127.0.0.1:9/bye"
+	// Base is where the apps of the HTTP tests live (nothing listens: the
+	// tests read the portal's redirects to it).
+	Base = "http://127.0.0.1:9"
+	// Redirect is every app's registered redirect URI at Base.
+	Redirect = Base + "/callback"
+	// AfterLogout is the apps' registered post-logout redirect URI at Base.
+	AfterLogout = Base + "/bye"
 )
 
 // Names of the apps as the customer sees them.
 var Names = map[string]string{Connected: "MINI Connected", Shop: "Accessory Shop", Phone: "MINI App"}
 
-// ClientsFile writes an OIDC_CLIENTS file listing the three apps, with
-// redirect as their redirect URI, and returns its path.
-func ClientsFile(t testing.TB, redirect string) string {
+// ClientsFile writes an OIDC_CLIENTS file listing the three apps, living
+// at base (redirect URI base+"/callback", post-logout base+"/bye"), and
+// returns its path.
+func ClientsFile(t testing.TB, base string) string {
 	t.Helper()
+	redirect := base + "/callback"
 	list := []map[string]any{
-		{"id": Connected, "name": Names[Connected], "redirect_uris": []string{redirect}, "post_logout_redirect_uris": []string{AfterLogout},
+		{"id": Connected, "name": Names[Connected], "redirect_uris": []string{redirect}, "post_logout_redirect_uris": []string{base + "/bye"},
 			"public": false, "secret": ConnectedSecret, "first_party": true},
-		{"id": Shop, "name": Names[Shop], "redirect_uris": []string{redirect}, "public": false, "secret": ShopSecret, "first_party": false},
+		{"id": Shop, "name": Names[Shop], "redirect_uris": []string{redirect}, "post_logout_redirect_uris": []string{base + "/bye"},
+			"public": false, "secret": ShopSecret, "first_party": false},
 		{"id": Phone, "name": Names[Phone], "redirect_uris": []string{redirect}, "public": true, "first_party": true},
 	}
 	b, _ := json.Marshal(list)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/zitadel/oidc/v3/pkg/oidc"
 	"github.com/zitadel/oidc/v3/pkg/op"
@@ -45,20 +44,23 @@ func (s *Service) discovery(w http.ResponseWriter, r *http.Request) {
 // bad token: 401 and a WWW-Authenticate challenge, where the library
 // answers 403.
 func (s *Service) userinfo(w http.ResponseWriter, r *http.Request) {
-	op.Userinfo(&bearerChallenge{ResponseWriter: w}, r, s.op)
+	code := "invalid_token"
+	if r.Header.Get("Authorization") == "" && r.FormValue("access_token") == "" {
+		code = "invalid_request" // no token at all
+	}
+	op.Userinfo(&bearerChallenge{ResponseWriter: w, code: code}, r, s.op)
 }
 
 // bearerChallenge turns the library's refusals of a token into 401 with
 // WWW-Authenticate (RFC 6750 §3).
-type bearerChallenge struct{ http.ResponseWriter }
+type bearerChallenge struct {
+	http.ResponseWriter
+	code string
+}
 
 func (b *bearerChallenge) WriteHeader(status int) {
 	if status == http.StatusUnauthorized || status == http.StatusForbidden {
-		code := "invalid_token"
-		if status == http.StatusUnauthorized && strings.HasPrefix(b.Header().Get("Content-Type"), "text/plain") {
-			code = "invalid_request" // no token at all
-		}
-		b.Header().Set("WWW-Authenticate", `Bearer error="`+code+`"`)
+		b.Header().Set("WWW-Authenticate", `Bearer error="`+b.code+`"`)
 		status = http.StatusUnauthorized
 	}
 	b.ResponseWriter.WriteHeader(status)

@@ -204,5 +204,18 @@ func TestNewPasswordRevokesGrants(t *testing.T) {
 		if len(apps) != 1 {
 			t.Fatalf("connected apps after a password change: %+v", apps)
 		}
+
+		// A reset by the e-mailed link, in another browser (this one is
+		// still signed in: a change ends only the other sessions).
+		env.Clock.Advance(time.Second)
+		tok = tokens(t, env, c, email, app)
+		other := env.Client()
+		other.Post(api.PathForgot, api.EmailRequest{Email: email})
+		if r := other.Post(api.PathReset, api.ResetRequest{Token: env.LastMail(email).Token(), Password: "a third long passphrase 7"}); r.Status != 200 {
+			t.Fatalf("reset: %d %s", r.Status, r.Body)
+		}
+		if userinfoWorks(app, tok) {
+			t.Fatal("an app's access token works after a password reset")
+		}
 	})
 }

@@ -51,17 +51,9 @@ func (o *OIDC) vars() []struct {
 func (o *OIDC) read(getenv func(string) string) error {
 	o.ClientsFile = strings.TrimSpace(getenv("OIDC_CLIENTS"))
 	for _, v := range o.vars() {
-		*v.dst = v.def
-		s := strings.TrimSpace(getenv(v.name))
-		if s == "" {
-			continue
-		}
-		d, ok := parsePeriod(s)
-		if !ok {
-			return fmt.Errorf("config: %s must be a period like 10m, 12h or 30d, not %q", v.name, s)
-		}
-		if d < v.min || d > v.max {
-			return fmt.Errorf("config: %s must be from %s to %s", v.name, formatPeriod(v.min), formatPeriod(v.max))
+		d, err := readPeriod(getenv, v.name, v.def, v.min, v.max)
+		if err != nil {
+			return err
 		}
 		*v.dst = d
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
 
@@ -17,7 +18,7 @@ import (
 // a redirect. The rest is the library's (with the portal's checks in
 // ValidateAuthRequest); the request it stores is bound to this browser's
 // device cookie, given one here if it has none.
-func (s *Service) authorize(w http.ResponseWriter, r *http.Request) {
+func (s *Service) authorize(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	if err := r.ParseForm(); err != nil {
 		s.errorPage(w, r, api.ReasonInvalid)
 		return
@@ -31,17 +32,10 @@ func (s *Service) authorize(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, api.ReasonRedirectURI)
 		return
 	}
-	sess, err := s.sessions.Load(r)
-	if err != nil {
-		s.log.ErrorContext(r.Context(), "oidc: load session", "err", err)
-		http.Error(w, "The portal could not read your session. Please try again.", http.StatusInternalServerError)
-		return
-	}
 	if sess.Device() == "" {
 		id, err := keyring.Random(s.rand, 32)
 		if err != nil {
-			s.log.ErrorContext(r.Context(), "oidc: device id", "err", err)
-			http.Error(w, "The portal could not start your sign-in. Please try again.", http.StatusInternalServerError)
+			s.failed(w, r, "device id", err)
 			return
 		}
 		sess.NeedDevice(id)
@@ -50,7 +44,5 @@ func (s *Service) authorize(w http.ResponseWriter, r *http.Request) {
 	if r.Form.Has("request_uri") {
 		ctx = context.WithValue(ctx, requestURIKey, true)
 	}
-	sw := s.sessions.Wrap(w, r, sess, s.sessionLost)
-	op.Authorize(&pageOnError{ResponseWriter: sw, r: r, s: s, reason: api.ReasonInvalid}, r.WithContext(ctx), s.op)
-	sw.Finish()
+	op.Authorize(&pageOnError{ResponseWriter: w, r: r, s: s, reason: api.ReasonInvalid}, r.WithContext(ctx), s.op)
 }

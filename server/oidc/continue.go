@@ -33,58 +33,47 @@ const (
 // and after each step in the app: it sends the browser to the login, to the
 // consent screen, or back to the app with a code (or with an error the app
 // understands: login_required, consent_required, access_denied).
-func (s *Service) continueRequest(w http.ResponseWriter, r *http.Request) {
-	sess, err := s.sessions.Load(r)
-	if err != nil {
-		s.log.ErrorContext(r.Context(), "oidc: load session", "err", err)
-		http.Error(w, "The portal could not read your session. Please try again.", http.StatusInternalServerError)
-		return
-	}
-	sw := s.sessions.Wrap(w, r, sess, s.sessionLost)
-	defer sw.Finish()
+func (s *Service) continueRequest(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	ctx := r.Context()
 	a, reason, err := s.boundRequest(ctx, sess, r.URL.Query().Get("id"))
 	if err != nil {
-		s.log.ErrorContext(ctx, "oidc: continue", "err", err)
-		http.Error(sw, "The portal could not continue your sign-in. Please try again.", http.StatusInternalServerError)
+		s.failed(w, r, "continue", err)
 		return
 	}
 	if reason != "" {
-		s.errorPage(sw, r, reason)
+		s.errorPage(w, r, reason)
 		return
 	}
 	if a.row.Denied {
 		sess.ClearReturn()
-		op.AuthRequestError(sw, r, a, oidc.ErrAccessDenied().WithDescription("the customer did not allow the app"), s.op)
+		op.AuthRequestError(w, r, a, oidc.ErrAccessDenied().WithDescription("the customer did not allow the app"), s.op)
 		return
 	}
 	step, err := s.decide(ctx, sess, a)
 	if err != nil {
-		s.log.ErrorContext(ctx, "oidc: continue", "err", err)
-		http.Error(sw, "The portal could not continue your sign-in. Please try again.", http.StatusInternalServerError)
+		s.failed(w, r, "continue", err)
 		return
 	}
 	none := a.hasPrompt(oidc.PromptNone)
 	switch {
 	case step == nextLogin && none:
 		sess.ClearReturn()
-		op.AuthRequestError(sw, r, a, oidc.ErrLoginRequired(), s.op)
+		op.AuthRequestError(w, r, a, oidc.ErrLoginRequired(), s.op)
 	case step == nextLogin:
 		s.askLogin(sess, a)
-		http.Redirect(sw, r, "/login", http.StatusSeeOther)
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
 	case step == nextConsent && none:
 		sess.ClearReturn()
-		op.AuthRequestError(sw, r, a, &oidc.Error{ErrorType: "consent_required"}, s.op)
+		op.AuthRequestError(w, r, a, &oidc.Error{ErrorType: "consent_required"}, s.op)
 	case step == nextConsent:
-		http.Redirect(sw, r, api.PageConsent+"?id="+url.QueryEscape(a.GetID()), http.StatusSeeOther)
+		http.Redirect(w, r, api.PageConsent+"?id="+url.QueryEscape(a.GetID()), http.StatusSeeOther)
 	default:
 		if a, err = s.finish(ctx, sess, a, meta(r)); err != nil {
-			s.log.ErrorContext(ctx, "oidc: finish", "err", err)
-			http.Error(sw, "The portal could not continue your sign-in. Please try again.", http.StatusInternalServerError)
+			s.failed(w, r, "finish", err)
 			return
 		}
 		sess.ClearReturn()
-		op.AuthResponse(a, s.op, sw, r)
+		op.AuthResponse(a, s.op, w, r)
 	}
 }
 

@@ -21,15 +21,7 @@ const leaveTTL = 10 * time.Minute
 // Otherwise the portal asks the customer first (OpenID Connect RP-Initiated
 // Logout §2: a logout link anyone can put on a page must not end a session
 // silently). A malformed request gets the portal's error page.
-func (s *Service) endSession(w http.ResponseWriter, r *http.Request) {
-	sess, err := s.sessions.Load(r)
-	if err != nil {
-		s.log.ErrorContext(r.Context(), "oidc: load session", "err", err)
-		http.Error(w, "The portal could not read your session. Please try again.", http.StatusInternalServerError)
-		return
-	}
-	sw := s.sessions.Wrap(w, r, sess, s.sessionLost)
-	defer sw.Finish()
+func (s *Service) endSession(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	ctx := r.Context()
 	end := func(req *op.EndSessionRequest) (string, error) {
 		if !sess.Full() {
@@ -42,7 +34,7 @@ func (s *Service) endSession(w http.ResponseWriter, r *http.Request) {
 		return api.PageSignOut, nil
 	}
 	r = r.WithContext(context.WithValue(ctx, terminatorKey, end))
-	op.EndSession(&pageOnError{ResponseWriter: sw, r: r, s: s, reason: api.ReasonInvalid}, r, s.op)
+	op.EndSession(&pageOnError{ResponseWriter: w, r: r, s: s, reason: api.ReasonInvalid}, r, s.op)
 }
 
 // hintNames reports whether subject (from a verified id_token_hint) is the

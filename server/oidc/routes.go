@@ -38,9 +38,35 @@ func (s *Service) Routes(mux *http.ServeMux) {
 	mux.Handle(UserinfoPath, endpoint("GET POST", s.userinfo))
 	mux.Handle(RevokePath, endpoint("POST", func(w http.ResponseWriter, r *http.Request) { op.Revoke(w, r, s.op) }))
 
-	mux.Handle(AuthorizePath, issuer(limitBody(allow("GET POST", noStore(s.authorize)))))
-	mux.Handle("GET "+ContinuePath, issuer(noStore(s.continueRequest)))
-	mux.Handle(EndSessionPath, issuer(limitBody(allow("GET POST", noStore(s.endSession)))))
+	mux.Handle(AuthorizePath, issuer(limitBody(allow("GET POST", noStore(s.withSession(s.authorize))))))
+	mux.Handle("GET "+ContinuePath, issuer(noStore(s.withSession(s.continueRequest))))
+	mux.Handle(EndSessionPath, issuer(limitBody(allow("GET POST", noStore(s.withSession(s.endSession))))))
+}
+
+// browserHandler is a browser endpoint of the provider, given the
+// request's session.
+type browserHandler func(w http.ResponseWriter, r *http.Request, sess *session.Session)
+
+// withSession loads the session; a changed one is saved just before the
+// answer starts, as the API's handlers have it (server/session.Writer).
+func (s *Service) withSession(h browserHandler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sess, err := s.sessions.Load(r)
+		if err != nil {
+			s.failed(w, r, "load session", err)
+			return
+		}
+		sw := s.sessions.Wrap(w, r, sess, s.sessionLost)
+		h(sw, r, sess)
+		sw.Finish()
+	}
+}
+
+// failed answers a failure of the portal's own: logged with its cause, and
+// a short answer that says to try again.
+func (s *Service) failed(w http.ResponseWriter, r *http.Request, what string, err error) {
+	s.log.ErrorContext(r.Context(), "oidc: "+what, "err", err)
+	http.Error(w, "The portal could not go on with your sign-in. Please try again in a moment.", http.StatusInternalServerError)
 }
 
 // allow answers 405 to a method not in methods (space-separated); CORS

@@ -88,6 +88,7 @@ func (s *Sweeper) rules() []rule {
 		{"known_devices", before(store.DeleteStaleDevices, session.DeviceLifetime)},
 		// Budgets count within an hour (server/otp); a day keeps a margin.
 		{"budgets", before(store.DeleteOldBudgets, 24*time.Hour)},
+		{"jobs", before(store.DeleteDeadJobs, r.Outbox)},
 		{"help_reads", func(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
 			// Marks are per UTC day (server/help); a day goes once all of it
 			// is older than the retention.

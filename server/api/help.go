@@ -20,7 +20,7 @@ type HelpService interface {
 	MostRead(ctx context.Context, lang string, n int) ([]api.HelpArticleSummary, error)
 	Vote(ctx context.Context, slug, visitor string, helpful bool) (api.HelpVoteResponse, error)
 	CountRead(ctx context.Context, slug, visitor string) (bool, error)
-	Ask(ctx context.Context, q string) (api.AssistantAnswer, error)
+	Ask(ctx context.Context, q, lang string) (api.AssistantAnswer, error)
 }
 
 var _ HelpService = (*help.Service)(nil)
@@ -131,7 +131,7 @@ func (s *Server) helpVote(w http.ResponseWriter, r *http.Request, cur *auth.Curr
 
 func (s *Server) assistant(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	ans, err := s.help.Ask(r.Context(), q)
+	ans, err := s.help.Ask(r.Context(), q, langOf(r))
 	switch {
 	case errors.Is(err, help.ErrQuestionEmpty):
 		fail(w, r, http.StatusBadRequest, api.Error{Code: api.CodeInvalid, Message: i18n.T(langOf(r), i18n.HelpQuestionEmpty),

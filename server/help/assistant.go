@@ -33,8 +33,11 @@ func ValidateQuestion(q string) error {
 // is the built-in one; a hosted language model can be put behind the same
 // endpoint by implementing Answerer on top of a Retriever, whose passages
 // ground its answer (and whose article it links).
+// lang is the language of the page the question was asked on: the answer
+// is in the question's language, and in lang when the question does not
+// tell ("2FA?").
 type Answerer interface {
-	Answer(ctx context.Context, q string) (Answer, error)
+	Answer(ctx context.Context, q, lang string) (Answer, error)
 }
 
 // Retriever finds the passages of the help articles that answer q, in lang:
@@ -117,29 +120,32 @@ type RetrievalAnswerer struct {
 	Popular func(ctx context.Context, lang string, n int) []ArticleRef
 }
 
-// Answer validates q, detects its language (trying both when unsure), and
-// answers from the best article; below MinConfidence it says so and
-// suggests up to three articles.
-func (r *RetrievalAnswerer) Answer(ctx context.Context, q string) (Answer, error) {
+// Answer validates q, detects its language, and answers from the best
+// article; below MinConfidence it says so and suggests up to three
+// articles. When the words of q do not tell its language, the page's
+// language (pageLang) is tried first and the other one only when that
+// finds no answer.
+func (r *RetrievalAnswerer) Answer(ctx context.Context, q, pageLang string) (Answer, error) {
 	if err := ValidateQuestion(q); err != nil {
 		return Answer{}, err
 	}
 	lang, sure := DetectLang(q)
 	langs := []string{lang}
 	if !sure {
-		langs = languages
+		lang = normLang(pageLang)
+		langs = []string{lang, other(lang)}
 	}
 	var best []Passage
-	for _, l := range langs {
+	for i, l := range langs {
 		ps, err := r.Retriever.Retrieve(ctx, q, l, 3)
 		if err != nil {
 			return Answer{}, err
 		}
-		if len(ps) > 0 && (len(best) == 0 || ps[0].Confidence > best[0].Confidence) {
+		if i == 0 || !confident(best) && confident(ps) {
 			best, lang = ps, l
 		}
 	}
-	if len(best) == 0 || best[0].Confidence < MinConfidence {
+	if !confident(best) {
 		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3)}
 		if len(a.Suggestions) == 0 && r.Popular != nil {
 			a.Suggestions = r.Popular(ctx, lang, 3)
@@ -149,6 +155,9 @@ func (r *RetrievalAnswerer) Answer(ctx context.Context, q string) (Answer, error
 	ref := best[0].Article
 	return Answer{Found: true, Lang: lang, Text: compose(best, ref.Slug), Article: &ref}, nil
 }
+
+// confident reports whether the best of ps answers the question.
+func confident(ps []Passage) bool { return len(ps) > 0 && ps[0].Confidence >= MinConfidence }
 
 // suggestions returns up to n distinct articles of ps that match at least
 // a little.
@@ -208,13 +217,14 @@ func clipLines(s string, max int) string {
 	return clip(s, max)
 }
 
-// Ask answers a question with the service's Answerer, for the wire.
-// ErrQuestionEmpty and ErrQuestionTooLong mean a bad request.
-func (s *Service) Ask(ctx context.Context, q string) (api.AssistantAnswer, error) {
+// Ask answers a question asked on a page in lang with the service's
+// Answerer, for the wire. ErrQuestionEmpty and ErrQuestionTooLong mean a
+// bad request.
+func (s *Service) Ask(ctx context.Context, q, lang string) (api.AssistantAnswer, error) {
 	if err := ValidateQuestion(q); err != nil {
 		return api.AssistantAnswer{}, err
 	}
-	a, err := s.answerer.Answer(ctx, q)
+	a, err := s.answerer.Answer(ctx, q, lang)
 	if err != nil {
 		return api.AssistantAnswer{}, fmt.Errorf("help: answer: %w", err)
 	}

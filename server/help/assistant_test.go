@@ -15,7 +15,7 @@ func TestAssistantAccuracy(t *testing.T) {
 	ctx := context.Background()
 	right := 0
 	for _, tc := range accuracyTable {
-		a, err := s.answerer.Answer(ctx, tc.q)
+		a, err := s.answerer.Answer(ctx, tc.q, English)
 		if err != nil {
 			t.Fatalf("%q: %v", tc.q, err)
 		}
@@ -42,7 +42,7 @@ func TestAssistantAccuracy(t *testing.T) {
 func TestAssistantSaysWhenItHasNoAnswer(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
 	for _, q := range unanswerable {
-		a, err := s.answerer.Answer(context.Background(), q)
+		a, err := s.answerer.Answer(context.Background(), q, English)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -80,11 +80,11 @@ func TestAssistantQuestionLimits(t *testing.T) {
 			if err := ValidateQuestion(tc.q); !errors.Is(err, tc.want) {
 				t.Fatalf("ValidateQuestion: %v, want %v", err, tc.want)
 			}
-			_, err := s.Ask(ctx, tc.q)
+			_, err := s.Ask(ctx, tc.q, English)
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("Ask: %v, want %v", err, tc.want)
 			}
-			if _, err := s.answerer.Answer(ctx, tc.q); !errors.Is(err, tc.want) {
+			if _, err := s.answerer.Answer(ctx, tc.q, English); !errors.Is(err, tc.want) {
 				t.Fatalf("Answer: %v, want %v", err, tc.want)
 			}
 		})
@@ -94,7 +94,7 @@ func TestAssistantQuestionLimits(t *testing.T) {
 func TestAssistantAnswersInTheQuestionsLanguage(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
 	ctx := context.Background()
-	a, err := s.Ask(ctx, "wie schalte ich die zwei faktor sache ein")
+	a, err := s.Ask(ctx, "wie schalte ich die zwei faktor sache ein", English)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestAssistantAnswersInTheQuestionsLanguage(t *testing.T) {
 		t.Errorf("answer not short plain text (%d characters):\n%s", utf8.RuneCountInString(a.Answer), a.Answer)
 	}
 
-	a, err = s.Ask(ctx, "I never got the code for logging in")
+	a, err = s.Ask(ctx, "I never got the code for logging in", English)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,14 +119,14 @@ func TestAssistantAnswersInTheQuestionsLanguage(t *testing.T) {
 		t.Fatalf("answer %+v", a)
 	}
 
-	a, err = s.Ask(ctx, "Wie viel kostet ein MINI Cooper?")
+	a, err = s.Ask(ctx, "Wie viel kostet ein MINI Cooper?", English)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Found || a.Lang != German || a.Answer != "Darauf habe ich keine gute Antwort – diese Artikel könnten helfen" || a.Article != nil || len(a.Suggestions) == 0 {
 		t.Fatalf("answer %+v", a)
 	}
-	a, _ = s.Ask(ctx, "what's the weather in Munich")
+	a, _ = s.Ask(ctx, "what's the weather in Munich", English)
 	if a.Found || a.Answer != "I don't have an answer for that — here are articles that may help" {
 		t.Fatalf("answer %+v", a)
 	}
@@ -135,7 +135,7 @@ func TestAssistantAnswersInTheQuestionsLanguage(t *testing.T) {
 func TestEveryAnswerFitsTheLimit(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
 	for _, tc := range accuracyTable {
-		a, err := s.answerer.Answer(context.Background(), tc.q)
+		a, err := s.answerer.Answer(context.Background(), tc.q, English)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -169,7 +169,7 @@ func TestRetrieveGivesGroundingPassages(t *testing.T) {
 // fakeModel stands in for a hosted language model behind the same endpoint.
 type fakeModel struct{ r Retriever }
 
-func (f fakeModel) Answer(ctx context.Context, q string) (Answer, error) {
+func (f fakeModel) Answer(ctx context.Context, q, lang string) (Answer, error) {
 	ps, err := f.r.Retrieve(ctx, q, English, 1)
 	if err != nil || len(ps) == 0 {
 		return Answer{}, err
@@ -180,14 +180,14 @@ func (f fakeModel) Answer(ctx context.Context, q string) (Answer, error) {
 func TestAnswererCanBeReplaced(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
 	s.UseAnswerer(fakeModel{r: s})
-	a, err := s.Ask(context.Background(), "how do I change my password")
+	a, err := s.Ask(context.Background(), "how do I change my password", English)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(a.Answer, "Model says: ") || a.Article.Slug != "change-password" {
 		t.Fatalf("answer %+v", a)
 	}
-	if _, err := s.Ask(context.Background(), ""); !errors.Is(err, ErrQuestionEmpty) {
+	if _, err := s.Ask(context.Background(), "", English); !errors.Is(err, ErrQuestionEmpty) {
 		t.Fatalf("empty question reached the model: %v", err)
 	}
 }

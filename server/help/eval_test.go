@@ -58,7 +58,7 @@ func TestAssistantEvaluationSet(t *testing.T) {
 	ctx := context.Background()
 	right := 0
 	for _, c := range cases {
-		a, err := s.Ask(ctx, c.Question)
+		a, err := s.Ask(ctx, c.Question, c.Lang)
 		if err != nil {
 			t.Fatalf("line %d %q: %v", c.Line, c.Question, err)
 		}

@@ -65,6 +65,14 @@ const (
 	weightBleve     = 0.10 // bleve's own score, relative to the best hit
 )
 
+// intentBonus is added to the score of an article whose intent the
+// question names; intentPenalty taken from one whose intent the question
+// does not name while it names another.
+const (
+	intentBonus   = 0.2
+	intentPenalty = 0.0
+)
+
 // candidates is how many articles bleve hands to the re-ranking.
 const candidates = 15
 
@@ -81,6 +89,7 @@ type ranked struct {
 func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	ex := expand(q, lang)
 	terms := s.questionTerms(lang, ex)
+	wants := questionIntents(q, lang)
 	req := bleve.NewSearchRequestOptions(textQuery(ex.All(), lang), candidates, 0, false)
 	res, err := s.index.SearchInContext(ctx, req)
 	if err != nil {
@@ -108,6 +117,13 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 			r.bm = h.Score / maxHit
 		}
 		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm
+		switch {
+		case d.Intent == "" || len(wants) == 0:
+		case wants[d.Intent]:
+			r.score += intentBonus
+		default:
+			r.score -= intentPenalty
+		}
 		// Confidence leaves out what only ranks (bleve's relative score, the
 		// best passage): it says whether the article is about the question.
 		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)

@@ -122,28 +122,19 @@ type RetrievalAnswerer struct {
 
 // Answer validates q, detects its language, and answers from the best
 // article; below MinConfidence it says so and suggests up to three
-// articles. When the words of q do not tell its language, the page's
-// language (pageLang) is tried first and the other one only when that
-// finds no answer.
+// articles. When the words of q do not tell its language, it is taken to
+// be the page's language (pageLang).
 func (r *RetrievalAnswerer) Answer(ctx context.Context, q, pageLang string) (Answer, error) {
 	if err := ValidateQuestion(q); err != nil {
 		return Answer{}, err
 	}
 	lang, sure := DetectLang(q)
-	langs := []string{lang}
 	if !sure {
 		lang = normLang(pageLang)
-		langs = []string{lang, other(lang)}
 	}
-	var best []Passage
-	for i, l := range langs {
-		ps, err := r.Retriever.Retrieve(ctx, q, l, 3)
-		if err != nil {
-			return Answer{}, err
-		}
-		if i == 0 || !confident(best) && confident(ps) {
-			best, lang = ps, l
-		}
+	best, err := r.Retriever.Retrieve(ctx, q, lang, 3)
+	if err != nil {
+		return Answer{}, err
 	}
 	if !confident(best) {
 		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3)}

@@ -59,7 +59,7 @@ var intentCues = map[string][]cue{
 		cues(intentForgot, "forgot", "forgotten", "forget", "can't remember", "cant remember", "cannot remember",
 			"don't remember", "dont remember", "don't know my", "dont know my", "no idea", "lost password",
 			"lost my password", "lost my pw", "password lost", "misplaced my password", "what was my password"),
-		cues(intentChange, "change", "changing", "update", "updating", "edit", "modify", "correct", "fix", "replace",
+		cues(intentChange, "change", "changing", "changed", "update", "updating", "edit", "modify", "correct", "fix", "replace",
 			"different", "another", "switch to"),
 		cues(intentDelete, "delete", "deleting", "close my", "cancel", "erase", "wipe", "terminate"),
 		cues(intentCreate, "sign up", "signup", "sign-up", "register", "registering", "registered", "registration",
@@ -73,13 +73,15 @@ var intentCues = map[string][]cue{
 		[]cue{
 			{"entfernen", []string{intentDeactivate, intentDelete}},
 			{"loswerden", []string{intentDeactivate, intentDelete}},
-			{"nicht mehr", []string{intentDeactivate, intentDelete}},
+			{"will * nicht mehr", []string{intentDeactivate, intentDelete}},
+			{"mochte * nicht mehr", []string{intentDeactivate, intentDelete}},
+			{"brauche * nicht mehr", []string{intentDeactivate, intentDelete}},
 		},
 		cues(intentMissing, "kommt nicht", "kommt * nicht", "nicht bekommen", "nicht erhalten", "nie erhalten", "nicht angekommen",
 			"nicht gekommen", "fehlt", "wo bleibt", "kein * da", "nicht da", "warte", "dauert ewig", "immer noch kein",
 			"auf sich warten"),
 		cues(intentForgot, "vergessen", "vergesen", "weiss * nicht mehr", "kenne * nicht", "verloren"),
-		cues(intentChange, "andern", "andere", "anderes", "anderen", "wechseln", "wechsle", "aktualisieren", "korrigieren",
+		cues(intentChange, "andern", "geandert", "wechseln", "wechsle", "aktualisieren", "korrigieren",
 			"ersetzen", "umstellen", "stelle * um", "erneuern"),
 		cues(intentDelete, "loschen", "losche", "kundigen", "auflosen", "schliessen"),
 		cues(intentCreate, "registrieren", "registriere", "registrierung", "registriert", "anlegen", "lege * an",
@@ -98,13 +100,22 @@ func join(lists ...[]cue) []cue {
 // maxGap is how many words a "*" of a cue stands for at most.
 const maxGap = 3
 
-// questionIntents returns the intents q names in lang. A negated verb of
-// receiving ("I never got the code") names a missing thing too.
+// questionIntents returns the intents q names in lang.
 func questionIntents(q, lang string) map[string]bool {
-	words := strings.FieldsFunc(fold(q), isSeparator)
+	in, _ := detectIntents(strings.FieldsFunc(fold(q), isSeparator), lang)
+	return in
+}
+
+// detectIntents returns the intents the folded words name in lang, and
+// which words named them. A negated verb of receiving ("I never got the
+// code") names a missing thing too, and a German separable verb counts as
+// its infinitive ("schalte … aus").
+func detectIntents(words []string, lang string) (map[string]bool, []bool) {
 	out := map[string]bool{}
+	used := make([]bool, len(words))
 	for _, c := range intentCues[lang] {
-		if matchCue(words, strings.Fields(c.phrase)) {
+		for _, at := range matchCue(words, strings.Fields(c.phrase)) {
+			used[at] = true
 			for _, in := range c.intents {
 				out[in] = true
 			}
@@ -116,42 +127,55 @@ func questionIntents(q, lang string) map[string]bool {
 	}
 	if len(intents(ws, lang)) > 0 {
 		out[intentMissing] = true
+		for i, w := range ws {
+			used[i] = used[i] || w.used
+		}
 	}
-	// A German separable verb counts as its infinitive: "schalte … aus".
-	if inf, _ := joinSeparable(words, lang); inf != "" {
+	if inf, verb := joinSeparable(words, lang); inf != "" {
 		for _, c := range intentCues[lang] {
-			if c.phrase == inf {
-				for _, in := range c.intents {
-					out[in] = true
-				}
+			if c.phrase != inf {
+				continue
 			}
+			used[verb], used[len(words)-1] = true, true
+			for _, in := range c.intents {
+				out[in] = true
+			}
+		}
+	}
+	return out, used
+}
+
+// matchCue returns the positions of the words that match phrase in words
+// (in order, each "*" skipping up to maxGap words), for every match.
+func matchCue(words, phrase []string) []int {
+	var out []int
+	for start := range words {
+		if at := matchFrom(words, start, phrase, nil); at != nil {
+			out = append(out, at...)
 		}
 	}
 	return out
 }
 
-// matchCue reports whether the words of phrase occur in words in order,
-// each "*" skipping up to maxGap words.
-func matchCue(words, phrase []string) bool {
-	for start := range words {
-		if matchFrom(words, start, phrase) {
-			return true
-		}
-	}
-	return false
-}
-
-func matchFrom(words []string, i int, phrase []string) bool {
+// matchFrom matches phrase from words[i] on and returns the positions of
+// the matched words, or nil.
+func matchFrom(words []string, i int, phrase []string, at []int) []int {
 	if len(phrase) == 0 {
-		return true
+		if at == nil {
+			return []int{}
+		}
+		return at
 	}
 	if phrase[0] == "*" {
 		for skip := 0; skip <= maxGap && i+skip <= len(words); skip++ {
-			if matchFrom(words, i+skip, phrase[1:]) {
-				return true
+			if m := matchFrom(words, i+skip, phrase[1:], at); m != nil {
+				return m
 			}
 		}
-		return false
+		return nil
 	}
-	return i < len(words) && words[i] == phrase[0] && matchFrom(words, i+1, phrase[1:])
+	if i < len(words) && words[i] == phrase[0] {
+		return matchFrom(words, i+1, phrase[1:], append(at[:len(at):len(at)], i))
+	}
+	return nil
 }

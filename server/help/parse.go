@@ -277,6 +277,11 @@ func (a Article) WithBrand(brand string) Article {
 	a.Title = r.Replace(a.Title)
 	a.Topic = r.Replace(a.Topic)
 	a.Body = r.Replace(a.Body)
+	qs := make([]string, len(a.Questions))
+	for i, q := range a.Questions {
+		qs[i] = r.Replace(q)
+	}
+	a.Questions = qs
 	return a
 }
 

@@ -63,6 +63,7 @@ const (
 	weightTitle     = 0.10 // … its title and topic cover
 	weightPrecision = 0.20 // share of the title the question covers
 	weightBleve     = 0.10 // bleve's own score, relative to the best hit
+	weightExample   = 1.0  // how well the article's closest example question matches
 )
 
 // intentBonus is added to the score of an article whose intent the
@@ -81,6 +82,7 @@ type ranked struct {
 	d                    *doc
 	all, title, prec, bm float64
 	best, matched        float64
+	example              float64
 	score, confidence    float64
 	matches              []float64
 }
@@ -89,7 +91,8 @@ type ranked struct {
 func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	ex := expand(q, lang)
 	terms := s.questionTerms(lang, ex)
-	wants := questionIntents(q, lang)
+	eq := s.exampleQuestion(lang, q)
+	wants := eq.intents
 	req := bleve.NewSearchRequestOptions(textQuery(ex.All(), lang), candidates, 0, false)
 	res, err := s.index.SearchInContext(ctx, req)
 	if err != nil {
@@ -116,7 +119,9 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		if maxHit > 0 {
 			r.bm = h.Score / maxHit
 		}
-		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm
+		r.example = s.vocab[lang].exampleMatch(eq, d.terms.examples)
+		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm +
+			weightExample*r.example
 		switch {
 		case d.Intent == "" || len(wants) == 0:
 		case wants[d.Intent]:
@@ -127,6 +132,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		// Confidence leaves out what only ranks (bleve's relative score, the
 		// best passage): it says whether the article is about the question.
 		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)
+		r.confidence = math.Max(r.confidence, r.example)
 		list = append(list, r)
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })

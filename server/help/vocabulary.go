@@ -13,6 +13,12 @@ type vocabulary struct {
 	df    map[string]int    // stem → number of articles that have it
 	forms map[string]string // folded surface word → its stem
 	nouns map[string]bool   // folded forms seen capitalised mid-sentence (German)
+	// examples counts the example questions, exampleDF those with a stem.
+	examples  int
+	exampleDF map[string]int
+	// brand are the stems of the brand name: in every article and on every
+	// page, they tell nothing about a question ("how much is a new MINI").
+	brand map[string]bool
 }
 
 // docTerms are the stems of one article, by where they occur.
@@ -21,6 +27,7 @@ type docTerms struct {
 	title    map[string]bool // title and topic names
 	heading  map[string]bool // title only
 	passages []map[string]bool
+	examples []example // the article's example questions
 }
 
 // token is one analysed word: its stem (as indexed) and its folded form.
@@ -52,7 +59,10 @@ func (s *Service) analyze(lang, text string) []token {
 // buildVocabulary analyses lang's articles once: their terms for the
 // re-ranking, and document frequencies for the idf weights.
 func (s *Service) buildVocabulary(lang string) *vocabulary {
-	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}}
+	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}, exampleDF: map[string]int{}, brand: map[string]bool{}}
+	for _, t := range s.analyze(lang, s.brand) {
+		v.brand[t.stem] = true
+	}
 	add := func(set map[string]bool, text string) {
 		text += " " + strings.Join(separableInText(text, lang), " ") + " " + strings.Join(phrasal(text, lang), " ")
 		for _, t := range s.analyze(lang, text) {
@@ -79,10 +89,32 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 		for t := range d.terms.title {
 			d.terms.all[t] = true
 		}
+		known := map[string]bool{}
 		for t := range d.terms.all {
+			known[t] = true
+		}
+		for _, q := range d.Questions {
+			ex := s.exampleOf(v, lang, q)
+			for t := range ex.stems {
+				known[t] = true
+			}
+			d.terms.examples = append(d.terms.examples, ex)
+		}
+		// An example question's words are words of its article: "married"
+		// is nowhere in the text of "Update your personal data", but a
+		// question with it is about that article.
+		for t := range known {
 			v.df[t]++
 		}
 		v.docs++
+	}
+	for _, d := range s.byLang[lang] {
+		for _, ex := range d.terms.examples {
+			for t := range ex.stems {
+				v.exampleDF[t]++
+			}
+			v.examples++
+		}
 	}
 	return v
 }

@@ -189,10 +189,12 @@ func (s *Service) questionTerms(lang string, ex expansion) []qterm {
 				continue
 			}
 			// In German only a noun is a compound: "Reifen" is no part of
-			// "zugreifen".
+			// "zugreifen". A question's word is a noun when it is written
+			// as one, or when it ends in a noun of the articles: customers
+			// type "nachname" in lower case, and its head "Name" is a noun.
 			wholeIsNoun := v.nouns[form]
 			if len(t.raw) > len(form) {
-				wholeIsNoun = t.noun
+				wholeIsNoun = t.noun || v.nouns[form] && strings.HasSuffix(t.raw, form)
 			}
 			if lang == German && !wholeIsNoun {
 				continue

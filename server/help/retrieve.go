@@ -102,6 +102,10 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	for _, h := range res.Hits {
 		maxHit = math.Max(maxHit, h.Score)
 	}
+	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
+	if asksForContact(q, lang) {
+		outside = 1
+	}
 	var list []ranked
 	for _, h := range res.Hits {
 		d, ok := s.docs[h.ID]
@@ -133,6 +137,9 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		// best passage): it says whether the article is about the question.
 		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)
 		r.confidence = math.Max(r.confidence, r.example)
+		// Closer to a question outside the help centre than to the
+		// article's own examples: the article only shares words with it.
+		r.confidence -= math.Max(0, outside-r.example)
 		list = append(list, r)
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })

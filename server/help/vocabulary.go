@@ -16,6 +16,8 @@ type vocabulary struct {
 	// examples counts the example questions, exampleDF those with a stem.
 	examples  int
 	exampleDF map[string]int
+	// outside are the questions the help centre has no answer for.
+	outside []example
 	// brand are the stems of the brand name: in every article and on every
 	// page, they tell nothing about a question ("how much is a new MINI").
 	brand map[string]bool
@@ -108,6 +110,15 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 		}
 		v.docs++
 	}
+	// The questions outside the help centre are known words too, so that
+	// "car" weighs as a word no article has, not as a typo of one.
+	for _, q := range outsideQuestions[lang] {
+		ex := s.exampleOf(v, lang, q)
+		for t := range ex.stems {
+			v.df[t]++
+		}
+		v.outside = append(v.outside, ex)
+	}
 	for _, d := range s.byLang[lang] {
 		for _, ex := range d.terms.examples {
 			for t := range ex.stems {
@@ -115,6 +126,12 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 			}
 			v.examples++
 		}
+	}
+	for _, ex := range v.outside {
+		for t := range ex.stems {
+			v.exampleDF[t]++
+		}
+		v.examples++
 	}
 	return v
 }

@@ -108,8 +108,11 @@ const (
 	// (about 0.43) and the strongest question the articles do not answer
 	// (about 0.35).
 	MinConfidence = 0.4
-	// MaxAnswer is the longest answer, in characters.
-	MaxAnswer = 600
+	// MaxAnswer is how long an answer may grow by passages next to the
+	// best one, in characters. The lead and the best passage come whole
+	// whatever their length (an article's passages stay short: a test
+	// checks).
+	MaxAnswer = 900
 )
 
 // RetrievalAnswerer answers with the best passages of the best article the
@@ -168,8 +171,12 @@ func suggestions(ps []Passage, n int) []ArticleRef {
 	return out
 }
 
-// compose builds the answer from one article's passages: the best one, and
-// the next best while it fits MaxAnswer, in the article's order.
+// compose builds the answer from one article's passages, each whole: the
+// best one; before it the article's lead (passage 0), which says what the
+// article is about and, for a feature still to come, that it is not there
+// yet; and the next best of the same section while the answer stays within
+// MaxAnswer. They keep the article's order. A passage is never cut: a list
+// of steps comes whole with the sentence that introduces it.
 func compose(ps []Passage, slug string) string {
 	var mine []Passage
 	for _, p := range ps {
@@ -177,35 +184,35 @@ func compose(ps []Passage, slug string) string {
 			mine = append(mine, p)
 		}
 	}
-	chosen := []Passage{mine[0]}
-	size := utf8.RuneCountInString(mine[0].Text)
+	best := mine[0]
 	for _, p := range mine[1:] {
-		n := utf8.RuneCountInString(p.Text)
-		if p.Match <= 0 || size+n+2 > MaxAnswer || size > MaxAnswer/2 {
-			break
+		if p.Match > best.Match {
+			best = p
 		}
-		chosen = append(chosen, p)
-		size += n + 2
+	}
+	chosen := []Passage{best}
+	size := utf8.RuneCountInString(best.Text)
+	for _, p := range mine {
+		if p.Index == 0 && best.Index != 0 {
+			chosen = append(chosen, p)
+			size += utf8.RuneCountInString(p.Text)
+		}
+	}
+	for _, p := range mine {
+		if p.Index == best.Index || p.Index == 0 || p.Match <= 0 || p.Heading != best.Heading {
+			continue
+		}
+		if n := utf8.RuneCountInString(p.Text); size+n <= MaxAnswer {
+			chosen = append(chosen, p)
+			size += n
+		}
 	}
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Index < chosen[j].Index })
 	texts := make([]string, len(chosen))
 	for i, p := range chosen {
 		texts[i] = p.Text
 	}
-	return clipLines(strings.Join(texts, "\n\n"), MaxAnswer)
-}
-
-// clipLines shortens s to max characters at a line end when it can (a list
-// of steps keeps whole steps), else at a word.
-func clipLines(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	cut := string([]rune(s)[:max-1])
-	if i := strings.LastIndex(cut, "\n"); i > len(cut)/2 {
-		return strings.TrimRight(cut[:i], "\n") + "\n…"
-	}
-	return clip(s, max)
+	return strings.Join(texts, "\n\n")
 }
 
 // Ask answers a question asked on a page in lang with the service's

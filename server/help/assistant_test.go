@@ -210,3 +210,107 @@ func TestDetectLang(t *testing.T) {
 		}
 	}
 }
+
+// An answer is made of whole passages: a sentence that introduces a list
+// comes with all of the list, and nothing is cut.
+func TestAnswersKeepWholePassages(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	ctx := context.Background()
+	a, err := s.Ask(ctx, "the confirmation email never arrived after I signed up", English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Found || a.Article.Slug != "confirmation-email-missing" {
+		t.Fatalf("answer %+v", a)
+	}
+	intro := "If it doesn't arrive:"
+	i := strings.Index(a.Answer, intro)
+	if i < 0 {
+		t.Fatalf("answer lacks %q:\n%s", intro, a.Answer)
+	}
+	for _, step := range []string{"1. Wait a few minutes.", "2. Look in your spam", "3. Check that you typed", `4. On the page "Please confirm your e-mail address", click "Send the e-mail again".`} {
+		if j := strings.Index(a.Answer, step); j < i {
+			t.Errorf("the steps after %q lack %q:\n%s", intro, step, a.Answer)
+		}
+	}
+	for _, c := range []string{"…", "..."} {
+		if strings.Contains(a.Answer, c) {
+			t.Errorf("answer is cut (%q):\n%s", c, a.Answer)
+		}
+	}
+}
+
+// Every answer to the evaluation set's questions is whole passages of its
+// article, never a cut one.
+func TestEveryAnswerIsWholePassages(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	for _, c := range loadEval(t, s) {
+		a, err := s.Ask(context.Background(), c.Question, c.Lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Found {
+			continue
+		}
+		d := s.docs[a.Lang+"/"+a.Article.Slug]
+		whole := map[string]bool{}
+		for _, p := range d.passages {
+			whole[p.Text] = true
+		}
+		for _, para := range strings.Split(a.Answer, "\n\n") {
+			if !whole[para] {
+				t.Errorf("%q: the answer's paragraph is no whole passage of %s:\n%s", c.Question, d.id(), para)
+			}
+		}
+	}
+}
+
+// A question about a feature the portal does not have gets what it offers
+// today.
+func TestAssistantIsTruthfulAboutMissingFeatures(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	tests := []struct {
+		q, lang, slug string
+		want          []string
+	}{
+		{"can I log in with my fingerprint or face id", English, "passkeys",
+			[]string{"not available", "password", "two-factor authentication"}},
+		{"kann ich mich mit gesichtserkennung anmelden", German, "passkeys",
+			[]string{"noch nicht", "Passwort", "Zwei-Faktor-Authentifizierung"}},
+		{"can I use google authenticator for the codes", English, "two-factor-activate",
+			[]string{"always comes by e-mail", "doesn't offer authenticator apps"}},
+		{"geht zwei faktor mit einer authenticator app", German, "two-factor-activate",
+			[]string{"immer per E-Mail", "nicht an"}},
+	}
+	for _, tc := range tests {
+		a, err := s.Ask(context.Background(), tc.q, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Found || a.Article.Slug != tc.slug || a.Lang != tc.lang {
+			t.Errorf("%q: answer %+v", tc.q, a)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(a.Answer, w) {
+				t.Errorf("%q: the answer does not say %q:\n%s", tc.q, w, a.Answer)
+			}
+		}
+	}
+}
+
+// maxPassage bounds an article's passages: the lead and the best passage
+// come whole into an answer, so they must stay short enough to read in
+// the assistant's panel.
+const maxPassage = 800
+
+func TestArticlePassagesStayShort(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	for id, d := range s.docs {
+		for i, p := range d.passages {
+			if n := utf8.RuneCountInString(p.Text); n > maxPassage {
+				t.Errorf("%s: passage %d has %d characters, more than %d: split it", id, i, n, maxPassage)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
@@ -11,7 +12,7 @@ import (
 
 // Retrieve finds the k articles in lang that best answer q and returns their
 // passages, best article first and within it best passage first (at most
-// three per article). It is the grounding a hosted language model would
+// three per article, and its lead). It is the grounding a hosted language model would
 // get, and what RetrievalAnswerer answers from.
 //
 // It runs in two steps: bleve gives candidates (stemmed, fuzzy, the
@@ -43,7 +44,14 @@ func (s *Service) Retrieve(ctx context.Context, q, lang string, k int) ([]Passag
 		}
 		sort.SliceStable(idx, func(a, b int) bool { return r.matches[idx[a]] > r.matches[idx[b]] })
 		if len(idx) > 3 {
-			idx = idx[:3]
+			// The lead (passage 0) says what the article is about, and for
+			// a feature still to come that it is not there yet: it always
+			// comes along.
+			if !slices.Contains(idx[:3], 0) {
+				idx = append(idx[:3], 0)
+			} else {
+				idx = idx[:3]
+			}
 		}
 		for _, i := range idx {
 			out = append(out, Passage{

@@ -81,11 +81,13 @@ type Answer struct {
 	Lang        string
 	Article     *ArticleRef
 	Suggestions []ArticleRef
+	// Contact says where to turn instead when nothing was found.
+	Contact string
 }
 
 // API converts the answer for the wire.
 func (a Answer) API() api.AssistantAnswer {
-	out := api.AssistantAnswer{Found: a.Found, Answer: a.Text, Lang: a.Lang, Suggestions: []api.HelpArticleSummary{}}
+	out := api.AssistantAnswer{Found: a.Found, Answer: a.Text, Lang: a.Lang, Suggestions: []api.HelpArticleSummary{}, Contact: a.Contact}
 	if a.Article != nil {
 		out.Article = &api.HelpArticleSummary{Slug: a.Article.Slug, Title: a.Article.Title, FirstLine: a.Article.FirstLine}
 	}
@@ -97,8 +99,21 @@ func (a Answer) API() api.AssistantAnswer {
 
 // NoAnswer is what the assistant says below its confidence threshold.
 var NoAnswer = map[string]string{
-	English: "I don't have an answer for that — here are articles that may help",
-	German:  "Darauf habe ich keine gute Antwort – diese Artikel könnten helfen",
+	English: "I don't have an answer to that.",
+	German:  "Darauf habe ich keine Antwort.",
+}
+
+// Contact is where the assistant sends a question it cannot answer, with
+// {brand} for the brand: the help articles cover the ID only, and the
+// brand's customer support and partners are the people to ask about
+// anything else.
+var Contact = map[string]string{
+	English: "I only know the help articles about your {brand} ID. For anything else — your car, prices, appointments, " +
+		"or a question these articles don't answer — {brand} Customer Support and your {brand} partner are there for you: " +
+		"you find their phone numbers and contact form on the {brand} website for your country.",
+	German: "Ich kenne nur die Hilfeartikel zu Ihrer {brand} ID. Bei allem anderen – Ihrem Fahrzeug, Preisen, Terminen " +
+		"oder einer Frage, die diese Artikel nicht beantworten – helfen Ihnen der {brand} Kundenservice und Ihr {brand} Partner: " +
+		"Telefonnummern und Kontaktformular finden Sie auf der {brand} Website Ihres Landes.",
 }
 
 // Answer limits of RetrievalAnswerer.
@@ -121,11 +136,13 @@ type RetrievalAnswerer struct {
 	Retriever Retriever
 	// Popular, when set, suggests articles when retrieval finds none.
 	Popular func(ctx context.Context, lang string, n int) []ArticleRef
+	// Brand fills in {brand} of Contact.
+	Brand string
 }
 
 // Answer validates q, detects its language, and answers from the best
 // article; below MinConfidence it says so and suggests up to three
-// articles. When the words of q do not tell its language, it is taken to
+// articles, and where to turn instead. When the words of q do not tell its language, it is taken to
 // be the page's language (pageLang).
 func (r *RetrievalAnswerer) Answer(ctx context.Context, q, pageLang string) (Answer, error) {
 	if err := ValidateQuestion(q); err != nil {
@@ -140,7 +157,8 @@ func (r *RetrievalAnswerer) Answer(ctx context.Context, q, pageLang string) (Ans
 		return Answer{}, err
 	}
 	if !confident(best) {
-		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3)}
+		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3),
+			Contact: strings.ReplaceAll(Contact[lang], "{brand}", r.Brand)}
 		if len(a.Suggestions) == 0 && r.Popular != nil {
 			a.Suggestions = r.Popular(ctx, lang, 3)
 		}

@@ -69,13 +69,14 @@ func ParseEval(r io.Reader) ([]EvalCase, error) {
 
 // Grade tells whether a is a right answer to c: an acceptable article in
 // the question's language, or, for a question outside the help centre, no
-// article and the message saying so, in the question's language.
+// article, the message saying so and where to turn instead, in the
+// question's language.
 func (c EvalCase) Grade(a api.AssistantAnswer) bool {
 	if a.Lang != c.Lang {
 		return false
 	}
 	if c.OutOfScope() {
-		return !a.Found && a.Article == nil
+		return !a.Found && a.Article == nil && a.Contact != ""
 	}
 	return a.Found && a.Article != nil && slices.Contains(c.Accept, a.Article.Slug)
 }

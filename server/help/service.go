@@ -89,7 +89,7 @@ func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	for _, lang := range languages {
 		s.vocab[lang] = s.buildVocabulary(lang)
 	}
-	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular}
+	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular, Brand: brand}
 	return s, nil
 }
 

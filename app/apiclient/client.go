@@ -19,6 +19,8 @@ import (
 type Error struct {
 	Status int
 	Body   api.Error
+
+	body string // the answer as it came, for envelopes with more (api.Conflict)
 }
 
 // Error returns the envelope's message.
@@ -32,18 +34,23 @@ func (e *Error) Error() string {
 // Offline reports whether the call failed because the server was unreachable.
 func (e *Error) Offline() bool { return e.Status == 0 }
 
-// Code returns the envelope's code.
-func (e *Error) Code() string { return e.Body.Code }
-
-// CodeOffline is the Code of an Error made when fetch itself failed.
+// CodeOffline is the envelope code of an Error made when fetch itself failed.
 const CodeOffline = "offline"
 
-// Client talks to the API of the page's own origin.
+// Client talks to the API of the page's own origin. Its methods (one per
+// endpoint, in auth.go, account.go, twofactor.go and help.go) block, so call
+// them inside ctx.Async. It keeps the session's CSRF token: every answer
+// that carries one (a login step, a confirmation, a step-up) replaces it.
 type Client struct {
 	mu   sync.Mutex
 	csrf string
 	lang string
+
+	logoutMu sync.Mutex // one logout on the wire at a time
 }
+
+// Default is the client the app uses.
+var Default = &Client{}
 
 // SetLang sets the language the server answers messages in.
 func (c *Client) SetLang(lang string) {
@@ -52,14 +59,17 @@ func (c *Client) SetLang(lang string) {
 	c.mu.Unlock()
 }
 
-// Default is the client the app uses.
-var Default = &Client{}
-
-// SetCSRF remembers the session's CSRF token, sent on every state change.
-func (c *Client) SetCSRF(token string) {
+func (c *Client) setCSRF(token string) {
 	c.mu.Lock()
 	c.csrf = token
 	c.mu.Unlock()
+}
+
+// keepCSRF remembers the token of an answer that carries one.
+func (c *Client) keepCSRF(token string) {
+	if token != "" {
+		c.setCSRF(token)
+	}
 }
 
 func (c *Client) token() string {
@@ -68,21 +78,35 @@ func (c *Client) token() string {
 	return c.csrf
 }
 
-// Get fetches path into out.
-func (c *Client) Get(path string, out any) error {
-	return c.Do("GET", path, nil, out, nil)
+// get fetches path and decodes the answer into a T.
+func get[T any](c *Client, path string) (T, error) {
+	var out T
+	err := c.call("GET", path, nil, &out, nil)
+	return out, err
 }
 
-// Post sends in as JSON to path and decodes the answer into out.
-func (c *Client) Post(path string, in, out any) error {
-	return c.Do("POST", path, in, out, nil)
+// post sends in as JSON to path and decodes the answer into a T.
+func post[T any](c *Client, path string, in any) (T, error) {
+	var out T
+	err := c.call("POST", path, in, &out, nil)
+	return out, err
 }
 
-// Do performs one request. headers may add headers (If-Match). A
-// state-changing request first makes sure it has the session's CSRF token,
-// and is retried once with a fresh token when the session behind the old one
-// ran out.
-func (c *Client) Do(method, path string, in, out any, headers map[string]string) error {
+// call performs one request, after a logout this device still owes the
+// server: until the server has it, no call goes out (it would answer for the
+// session that was ended here).
+func (c *Client) call(method, path string, in, out any, headers map[string]string) error {
+	if err := c.sendLogout(); err != nil {
+		return err
+	}
+	return c.exchange(method, path, in, out, headers)
+}
+
+// exchange performs one request. headers may add headers (If-Match). A
+// state-changing request first makes sure it has the session's CSRF token
+// (GET /session), and is retried once with a fresh token when the session
+// behind the old one ran out.
+func (c *Client) exchange(method, path string, in, out any, headers map[string]string) error {
 	if method == "GET" || method == "HEAD" {
 		return c.do(method, path, in, out, headers)
 	}
@@ -92,7 +116,7 @@ func (c *Client) Do(method, path string, in, out any, headers map[string]string)
 		}
 	}
 	err := c.do(method, path, in, out, headers)
-	if e, ok := err.(*Error); ok && e.Status == 403 && e.Body.Code == api.CodeCSRF && path != api.PathSession {
+	if e, ok := err.(*Error); ok && e.Status == 403 && e.Body.Code == api.CodeCSRF {
 		if err := c.refreshCSRF(); err != nil {
 			return err
 		}
@@ -107,7 +131,7 @@ func (c *Client) refreshCSRF() error {
 	if err := c.do("GET", api.PathSession, nil, &s, nil); err != nil {
 		return err
 	}
-	c.SetCSRF(s.CSRFToken)
+	c.setCSRF(s.CSRFToken)
 	return nil
 }
 
@@ -159,7 +183,7 @@ func (c *Client) do(method, path string, in, out any, headers map[string]string)
 		}
 		return nil
 	}
-	e := &Error{Status: status}
+	e := &Error{Status: status, body: text}
 	if json.Unmarshal([]byte(text), &e.Body) != nil || e.Body.Code == "" {
 		e.Body.Code = api.CodeInternal
 	}
@@ -212,21 +236,8 @@ func fetch(path string, opts map[string]any) (int, string, string, error) {
 		res.Call("text").Call("then", onText).Call("catch", onError)
 		return nil
 	})
-	// Counters that browser tests (and anyone debugging) can read to know
-	// that the page has heard back from the server.
-	win := app.Window()
-	win.Set("__apiInFlight", counter(win, "__apiInFlight")+1)
-	win.Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
+	app.Window().Call("fetch", path, opts).Call("then", onResponse).Call("catch", onError)
 	r := <-done
 	release()
-	win.Set("__apiInFlight", counter(win, "__apiInFlight")-1)
-	win.Set("__apiDone", counter(win, "__apiDone")+1)
 	return r.status, r.text, r.retryAfter, r.err
-}
-
-func counter(win app.BrowserWindow, name string) int {
-	if v := win.Get(name); v.Truthy() {
-		return v.Int()
-	}
-	return 0
 }

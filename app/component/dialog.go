@@ -3,6 +3,7 @@ package component
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -13,13 +14,15 @@ type Dialog struct {
 	app.Compo
 	IID      string
 	ITitle   string
-	ILang    string
 	IBody    []app.UI
 	IOnClose func(ctx app.Context)
+
+	lang string
 }
 
-// OnMount moves focus into the dialog.
+// OnMount follows the language and moves focus into the dialog.
 func (d *Dialog) OnMount(ctx app.Context) {
+	state.ObserveLang(ctx, &d.lang)
 	id := "#" + d.IID
 	FocusSoon(id+" input", id+" .dialog-body button", id+" .dialog-close")
 }
@@ -30,7 +33,7 @@ func (d *Dialog) Render() app.UI {
 		app.Div().ID(d.IID).Class("dialog").Role("dialog").Aria("modal", "true").
 			Aria("labelledby", d.IID+"-title").OnKeyDown(d.onKey).Body(
 			app.H2().ID(d.IID+"-title").Text(d.ITitle),
-			app.Button().Class("dialog-close").Type("button").Aria("label", i18n.T(d.ILang, i18n.Close)).
+			app.Button().Class("dialog-close").Type("button").Aria("label", i18n.T(d.lang, i18n.Close)).
 				Text("×").OnClick(func(ctx app.Context, e app.Event) { d.close(ctx) }),
 			app.Div().Class("dialog-body").Body(d.IBody...),
 		),

@@ -3,6 +3,7 @@ package component
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -20,10 +21,14 @@ type Field struct {
 	IError        string
 	IOptional     bool
 	IMaxLength    int
-	ILang         string
 	IDisabled     bool
 	IOnInput      func(ctx app.Context, value string)
+
+	lang string
 }
+
+// OnMount follows the language.
+func (f *Field) OnMount(ctx app.Context) { state.ObserveLang(ctx, &f.lang) }
 
 // Render draws the field.
 func (f *Field) Render() app.UI {
@@ -67,7 +72,7 @@ func (f *Field) Render() app.UI {
 		app.Label().For(f.IID).Body(
 			app.Text(f.ILabel),
 			app.If(f.IOptional, func() app.UI {
-				return app.Span().Class("optional").Text(" " + i18n.T(f.ILang, i18n.Optional))
+				return app.Span().Class("optional").Text(" " + i18n.T(f.lang, i18n.Optional))
 			}),
 		),
 		input,

@@ -11,17 +11,20 @@ import (
 // main landmark holding the page's content.
 type Frame struct {
 	app.Compo
-	ILang    string
 	ISession state.Session
 	IBody    []app.UI
 
+	lang        string
 	updateReady bool
 }
 
 // NewFrame returns a frame.
-func NewFrame(lang string, sess state.Session, body ...app.UI) *Frame {
-	return &Frame{ILang: lang, ISession: sess, IBody: body}
+func NewFrame(sess state.Session, body ...app.UI) *Frame {
+	return &Frame{ISession: sess, IBody: body}
 }
+
+// OnMount follows the language.
+func (f *Frame) OnMount(ctx app.Context) { state.ObserveLang(ctx, &f.lang) }
 
 // OnAppUpdate shows that a new version is ready instead of mixing versions.
 // The very first visit installs the service worker, which go-app also
@@ -33,10 +36,10 @@ func (f *Frame) OnAppUpdate(ctx app.Context) {
 
 // Render draws the frame.
 func (f *Frame) Render() app.UI {
-	lang := f.ILang
+	lang := f.lang
 	return app.Div().Class("frame").Body(
 		app.A().Class("visually-hidden").Href("#main").Text(i18n.T(lang, i18n.NavSkip)),
-		&StatusBar{ILang: lang, ISession: f.ISession},
+		&StatusBar{ISession: f.ISession},
 		app.If(f.updateReady, func() app.UI {
 			return app.Div().Class("banner banner-update").Aria("live", "polite").Body(
 				app.Text(i18n.T(lang, i18n.UpdateReady)),

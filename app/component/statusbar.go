@@ -11,15 +11,18 @@ import (
 // with its menu ("My profile", "Log out").
 type StatusBar struct {
 	app.Compo
-	ILang    string
 	ISession state.Session
 
+	lang string
 	open bool
 }
 
+// OnMount follows the language.
+func (s *StatusBar) OnMount(ctx app.Context) { state.ObserveLang(ctx, &s.lang) }
+
 // Render draws the bar.
 func (s *StatusBar) Render() app.UI {
-	lang := s.ILang
+	lang := s.lang
 	loggedIn := s.ISession.LoggedIn()
 	return app.Header().Class("statusbar").Body(
 		app.Nav().Class("statusbar-inner").Aria("label", i18n.Brand()+" ID").Body(

@@ -7,6 +7,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -42,8 +43,7 @@ func CheckStrength(ctx app.Context, password string, userInputs ...string) {
 			return
 		}
 		ctx.Async(func() {
-			var st api.Strength
-			err := apiclient.Default.Post(api.PathStrength, map[string]any{"password": password, "user_inputs": userInputs}, &st)
+			st, err := apiclient.Default.PasswordStrength(api.StrengthRequest{Password: password, UserInputs: userInputs})
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil || seq != strengthSeq {
 					return
@@ -54,19 +54,17 @@ func CheckStrength(ctx app.Context, password string, userInputs ...string) {
 	})
 }
 
-// ResetStrength hides the meter (a new form).
-func ResetStrength(ctx app.Context) { ctx.SetState(keyStrength, strength{}) }
-
 // StrengthMeter shows the latest estimate as a bar and in words.
 type StrengthMeter struct {
 	app.Compo
-	ILang string
 
-	st strength
+	lang string
+	st   strength
 }
 
-// OnMount follows the estimate.
+// OnMount follows the language and the estimate.
 func (m *StrengthMeter) OnMount(ctx app.Context) {
+	state.ObserveLang(ctx, &m.lang)
 	ctx.ObserveState(keyStrength, &m.st)
 }
 
@@ -75,7 +73,7 @@ func (m *StrengthMeter) Render() app.UI {
 	if !m.st.Shown {
 		return app.Div().Class("strength")
 	}
-	lang := m.ILang
+	lang := m.lang
 	label := i18n.T(lang, i18n.Key("strength."+strconv.Itoa(m.st.Score)))
 	text := i18n.T(lang, i18n.StrengthLabel) + ": " + label
 	if m.st.Reason != "" {

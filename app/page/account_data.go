@@ -81,22 +81,18 @@ func (p *AccountData) openDialog() app.UI {
 	me := *p.sess.Me
 	switch p.dialog {
 	case actionTwoFactor:
-		return &ChangeDialog{ILang: p.lang, IAction: actionTwoFactor, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("edit-2fa")}
+		return &ChangeDialog{IAction: actionTwoFactor, IMe: me, IOnChange: p.changed, IOnClose: p.closeDialog("edit-2fa")}
 	case api.ActionEmail, api.ActionPassword, api.ActionPhone:
-		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed,
+		return &ChangeDialog{IAction: p.dialog, IMe: me, IOnChange: p.changed,
 			IOnClose: p.closeDialog(map[string]string{api.ActionEmail: "edit-email", api.ActionPassword: "edit-password", api.ActionPhone: "edit-phone"}[p.dialog])}
 	case api.ActionDelete:
-		return &ChangeDialog{ILang: p.lang, IAction: p.dialog, IMe: me, IOnDone: p.changed, IOnClose: p.closeDialog("delete-account")}
+		return &ChangeDialog{IAction: p.dialog, IMe: me, IOnChange: p.changed, IOnClose: p.closeDialog("delete-account")}
 	}
 	return nil
 }
 
 // changed takes a profile the server returned after a change.
-func (p *AccountData) changed(ctx app.Context, me *api.Me) {
-	if me != nil {
-		state.SetMe(ctx, *me)
-	}
-}
+func (p *AccountData) changed(ctx app.Context, me api.Me) { state.SetMe(ctx, me) }
 
 func (p *AccountData) row(id, label string, value app.UI, action app.UI) app.UI {
 	return app.Div().Class("datarow").ID("row-"+id).Body(

@@ -28,7 +28,7 @@ func (b *base) observe(ctx app.Context, onChange ...func()) {
 
 func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
 
-func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.lang, b.sess, body...) }
+func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.sess, body...) }
 
 // formError is a failed submission as a page shows it.
 type formError struct {

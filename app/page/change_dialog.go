@@ -5,280 +5,125 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
-	"github.com/minicorp/miniid/shared/validate"
-)
-
-// actionTwoFactor is the dialog behind "Edit" on TWO-FACTOR AUTHENTICATION.
-const actionTwoFactor = "two_factor"
-
-// Steps of a change dialog.
-const (
-	chExplain  = "explain"
-	chPassword = "password"
-	chCode     = "code"
-	chForm     = "form"
-	chSMS      = "sms"
-	chDone     = "done"
 )
 
 // ChangeDialog is the dialog behind each "Edit" of Account data and behind
-// "Delete MINI ID": the password (and the e-mailed code when two-factor
-// authentication is on) first, then the change itself. For two-factor
-// authentication the code is always asked, and it makes the change:
-// "Activate" (or "Deactivate") → password → "NEXT" → code → "Activate".
+// "Delete MINI ID": a flow of steps that proves the password (and the
+// e-mailed code when two-factor authentication is on), then makes the
+// change. IAction picks the flow: api.ActionEmail, ActionPassword,
+// ActionPhone, ActionDelete, or actionTwoFactor.
 type ChangeDialog struct {
 	app.Compo
-	ILang    string
-	IAction  string // api.ActionEmail, ActionPassword, ActionPhone, ActionDelete
-	IMe      api.Me
-	IOnDone  func(ctx app.Context, me *api.Me) // a changed profile, or nil
-	IOnClose func(ctx app.Context)
+	IAction   string
+	IMe       api.Me
+	IOnChange func(ctx app.Context, me api.Me) // a profile the server returned
+	IOnClose  func(ctx app.Context)
 
-	step   string
-	pw     string
-	code   string
-	value  string // new e-mail, password or phone
-	masked string
-	done   string
-	errs   map[string]string
-	err    formError
-	info   string
-	busy   bool
-	wait   countdown
+	lang string
+	flow *Flow
 }
 
-func (d *ChangeDialog) t(k i18n.Key) string { return i18n.T(d.ILang, k) }
-
-func (d *ChangeDialog) title() string {
-	switch d.IAction {
-	case api.ActionEmail:
-		return d.t(i18n.ChangeEmailTitle)
-	case api.ActionPassword:
-		return d.t(i18n.ChangePasswordTitle)
-	case api.ActionPhone:
-		return d.t(i18n.ChangePhoneTitle)
-	case actionTwoFactor:
-		return d.t(i18n.TFTitle)
-	}
-	return d.t(i18n.DeleteTitle)
+// OnInit builds the flow of the dialog's action.
+func (d *ChangeDialog) OnInit() {
+	d.flow = newFlow(&d.lang, d.IMe, changeSteps(d.IAction, d.IMe)...)
+	d.flow.onChange = func(ctx app.Context, me api.Me) { d.IOnChange(ctx, me) }
+	d.flow.onClose = func(ctx app.Context) { d.IOnClose(ctx) }
+	d.flow.onFail = d.flow.backToPassword
 }
 
-// Render draws the current step.
+// OnMount follows the language.
+func (d *ChangeDialog) OnMount(ctx app.Context) { state.ObserveLang(ctx, &d.lang) }
+
+// Render draws the current step in the dialog.
 func (d *ChangeDialog) Render() app.UI {
-	if d.step == "" {
-		d.step = chPassword
-		if d.IAction == api.ActionDelete || d.IAction == actionTwoFactor {
-			d.step = chExplain
-		}
-	}
-	return &component.Dialog{IID: "change-dialog", ITitle: d.title(), ILang: d.ILang, IOnClose: d.IOnClose,
-		IBody: []app.UI{d.body()}}
+	return &component.Dialog{IID: "change-dialog", ITitle: i18n.T(d.lang, changeTitle(d.IAction)),
+		IOnClose: d.IOnClose, IBody: []app.UI{d.flow.Render()}}
 }
 
-func (d *ChangeDialog) body() app.UI {
-	switch d.step {
-	case chExplain:
-		if d.IAction == actionTwoFactor {
-			return d.twoFactorChoice()
-		}
-		return app.Div().Body(
-			app.P().Text(d.t(i18n.DeleteExplain)),
-			app.Ul().Body(app.Li().Text(d.t(i18n.DeleteLost1)), app.Li().Text(d.t(i18n.DeleteLost2)), app.Li().Text(d.t(i18n.DeleteLost3))),
-			app.Div().Class("actions").Body(
-				app.Button().Class("btn btn-danger").Type("button").ID("delete-continue").Text(d.t(i18n.DeleteContinue)).
-					OnClick(func(ctx app.Context, e app.Event) { d.goTo(ctx, chPassword, "#ch-password") }),
-				app.Button().Class("btn btn-secondary").Type("button").Text(d.t(i18n.Cancel)).
-					OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
-			),
-		)
-	case chPassword:
-		return app.Form().NoValidate(true).OnSubmit(d.submitPassword).Body(
-			app.P().Text(d.t(i18n.TFPasswordLead)),
-			component.Alert(component.AlertError, d.err.Message),
-			&component.Field{IID: "ch-password", ILabel: d.t(i18n.FieldPassword), IType: "password", IValue: d.pw,
-				IAutocomplete: "current-password", IError: d.errs["password"], ILang: d.ILang,
-				IOnInput: func(ctx app.Context, v string) { d.pw = v }},
-			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(d.t(i18n.TFNext)),
-		)
-	case chCode, chSMS:
-		lead, label, button := i18n.F(d.ILang, i18n.ConfirmCodeLead, "email", d.masked), d.t(i18n.FieldCode), d.t(i18n.CodeConfirm)
-		switch {
-		case d.step == chSMS:
-			lead, label = i18n.F(d.ILang, i18n.ChangePhoneSent, "phone", d.masked), d.t(i18n.ChangePhoneCode)
-		case d.IAction == actionTwoFactor:
-			lead, button = i18n.F(d.ILang, i18n.CodeSentTo, "email", d.masked), d.twoFactorVerb()
-		}
-		return app.Form().NoValidate(true).OnSubmit(d.submitCode).Body(
-			app.P().ID("ch-sent").Text(lead),
-			component.Alert(component.AlertError, d.err.Message),
-			component.Alert(component.AlertOK, d.info),
-			codeField(d.ILang, "ch-code", label, d.code, d.errs["code"], func(ctx app.Context, v string) { d.code = v }),
-			app.Button().Class("btn btn-block").Type("submit").Disabled(d.busy).Text(button),
-			app.Div().Class("links").Body(
-				resendButton(d.ILang, "ch-request-new", &d.wait, d.resend),
-			),
-		)
-	case chForm:
-		return d.form()
-	default:
-		return app.Div().Body(
-			component.Alert(component.AlertOK, d.done),
-			app.Button().Class("btn btn-block").Type("button").Text(d.t(i18n.Close)).
-				OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
-		)
+func changeTitle(action string) i18n.Key {
+	switch action {
+	case api.ActionEmail:
+		return i18n.ChangeEmailTitle
+	case api.ActionPassword:
+		return i18n.ChangePasswordTitle
+	case api.ActionPhone:
+		return i18n.ChangePhoneTitle
+	case actionTwoFactor:
+		return i18n.TFTitle
+	}
+	return i18n.DeleteTitle
+}
+
+// changeSteps lists the steps of each change.
+func changeSteps(action string, me api.Me) []Step {
+	switch action {
+	case actionTwoFactor:
+		return twoFactorSteps(me)
+	case api.ActionEmail:
+		return []Step{reauthPassword(action), reauthCode(), &newEmailStep{}, &doneStep{}}
+	case api.ActionPassword:
+		return []Step{reauthPassword(action), reauthCode(), &newPasswordStep{}, &doneStep{}}
+	case api.ActionPhone:
+		return []Step{reauthPassword(action), reauthCode(), &newPhoneStep{}, phoneCode(), &doneStep{}}
+	}
+	return []Step{&deleteExplainStep{}, reauthPassword(api.ActionDelete), reauthCode(), &deleteConfirmStep{}}
+}
+
+// reauthPassword proves the password for action; a code follows when
+// two-factor authentication is on.
+func reauthPassword(action string) *passwordStep {
+	return &passwordStep{prove: func(pw string) (sent, error) {
+		r, err := apiclient.Default.Reauth(api.ReauthRequest{Action: action, Password: pw})
+		return sent{due: r.CodeSent, to: r.MaskedEmail, after: r.ResendAfter}, err
+	}}
+}
+
+// reauthCode is the e-mailed code of a re-authentication.
+func reauthCode() *codeStep {
+	return &codeStep{id: "ch-code", lead: i18n.ConfirmCodeLead, label: i18n.FieldCode, button: i18n.CodeConfirm,
+		verify: func(code string) (onSuccess, error) {
+			_, err := apiclient.Default.ReauthConfirm(api.CodeRequest{Code: code})
+			return moveOn, err
+		},
+		resend: func() (sent, error) {
+			r, err := apiclient.Default.ReauthResend()
+			return sent{to: r.MaskedEmail, after: r.ResendAfter}, err
+		},
 	}
 }
 
-func (d *ChangeDialog) goTo(ctx app.Context, step, focus string) {
-	d.step = step
-	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
-	component.FocusSoon(focus)
+// phoneCode is the SMS code that verifies a new Phone ID.
+func phoneCode() *codeStep {
+	return &codeStep{id: "ch-code", lead: i18n.ChangePhoneSent, label: i18n.ChangePhoneCode, button: i18n.CodeConfirm,
+		verify: func(code string) (onSuccess, error) {
+			me, err := apiclient.Default.VerifyPhone(api.CodeRequest{Code: code})
+			return func(ctx app.Context, f *Flow) {
+				f.onChange(ctx, me)
+				f.finish(ctx, f.t(i18n.ChangePhoneDone))
+			}, err
+		},
+		resend: func() (sent, error) {
+			r, err := apiclient.Default.ResendPhone()
+			return sent{to: r.MaskedPhone, after: r.ResendAfter}, err
+		},
+	}
 }
 
-// call posts in to path and hands the answer to ok, or shows the error.
-func (d *ChangeDialog) call(ctx app.Context, path string, in, out any, ok func(ctx app.Context)) {
-	d.busy = true
-	ctx.Async(func() {
-		err := apiclient.Default.Post(path, in, out)
-		ctx.Dispatch(func(ctx app.Context) {
-			d.busy = false
-			if err != nil {
-				d.err = readError(d.ILang, err)
-				d.errs = d.err.Fields
-				if d.err.RetryAfter > 0 && d.err.Code == api.CodeRateLimited {
-					d.wait.start(ctx, d.err.RetryAfter)
-				}
-				if d.err.Code == api.CodeReauthRequired || d.err.Code == api.CodeBadRequest && d.step != chPassword {
-					d.goTo(ctx, chPassword, "#ch-password")
-					d.err = readError(d.ILang, err)
-				}
-				return
-			}
-			ok(ctx)
-		})
-	})
-}
-
-func (d *ChangeDialog) submitPassword(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	d.err, d.errs = formError{}, map[string]string{}
-	if d.pw == "" {
-		d.errs["password"] = i18n.FieldError(d.ILang, "password", validate.CodeRequired)
+// backToPassword returns to the password step when the server no longer
+// counts the re-authentication (it ran out, or the dialog's code flow is
+// gone), keeping the message that says so.
+func (f *Flow) backToPassword(ctx app.Context, fe formError) {
+	if fe.Code != api.CodeReauthRequired && fe.Code != api.CodeBadRequest {
 		return
 	}
-	if d.IAction == actionTwoFactor {
-		var sent api.CodeSent
-		d.call(ctx, api.PathTwoFactorStart, api.TwoFactorStartRequest{Enable: !d.IMe.TwoFactor, Password: d.pw}, &sent, func(ctx app.Context) {
-			d.pw = ""
-			d.masked = sent.MaskedEmail
-			d.goTo(ctx, chCode, "#ch-code")
-			d.wait.start(ctx, 30)
-		})
-		return
-	}
-	var res api.ReauthResult
-	d.call(ctx, api.PathReauth, api.ReauthRequest{Action: d.IAction, Password: d.pw}, &res, func(ctx app.Context) {
-		d.pw = ""
-		if res.CodeSent {
-			d.masked = res.MaskedEmail
-			d.goTo(ctx, chCode, "#ch-code")
-			d.wait.start(ctx, 30)
+	for i, s := range f.steps {
+		if _, ok := s.(*passwordStep); ok && i != f.at {
+			f.goTo(ctx, i)
+			f.err = fe
 			return
 		}
-		d.proven(ctx)
-	})
-}
-
-// proven moves on once the password (and code) are proven.
-func (d *ChangeDialog) proven(ctx app.Context) {
-	if d.IAction == api.ActionDelete {
-		d.goTo(ctx, chForm, "#delete-now")
-		return
 	}
-	d.goTo(ctx, chForm, "#ch-value")
-}
-
-func (d *ChangeDialog) submitCode(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	d.err, d.errs, d.info = formError{}, map[string]string{}, ""
-	code := validate.NormalizeCode(d.code)
-	if err := validate.Code(code); err != nil {
-		check(d.ILang, d.errs, "code", err)
-		return
-	}
-	if d.step == chSMS {
-		var me api.Me
-		d.call(ctx, api.PathPhoneVerify, api.CodeRequest{Code: code}, &me, func(ctx app.Context) {
-			d.code = ""
-			d.done = d.t(i18n.ChangePhoneDone)
-			d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
-			d.IOnDone(ctx, &me)
-		})
-		return
-	}
-	if d.IAction == actionTwoFactor {
-		var res api.TwoFactorResult
-		d.call(ctx, api.PathTwoFactorConfirm, api.CodeRequest{Code: code}, &res, func(ctx app.Context) {
-			apiclient.Default.SetCSRF(res.CSRFToken)
-			d.code = ""
-			d.done = d.t(i18n.TFNowDeactivated)
-			if res.Me.TwoFactor {
-				d.done = d.t(i18n.TFNowActivated)
-			}
-			d.goTo(ctx, chDone, "#change-dialog .dialog-body button")
-			d.IOnDone(ctx, &res.Me)
-		})
-		return
-	}
-	var s api.Session
-	d.call(ctx, api.PathReauthConfirm, api.CodeRequest{Code: code}, &s, func(ctx app.Context) {
-		apiclient.Default.SetCSRF(s.CSRFToken)
-		d.code = ""
-		d.proven(ctx)
-	})
-}
-
-func (d *ChangeDialog) resend(ctx app.Context, e app.Event) {
-	d.err, d.info = formError{}, ""
-	path := api.PathReauthResend
-	switch {
-	case d.step == chSMS:
-		path = api.PathPhoneResend
-	case d.IAction == actionTwoFactor:
-		path = api.PathTwoFactorResend
-	}
-	d.call(ctx, path, nil, nil, func(ctx app.Context) {
-		d.code = ""
-		d.info = d.t(i18n.CodeNewSent)
-		d.wait.start(ctx, 30)
-	})
-}
-
-// twoFactorVerb is "Activate" or "Deactivate", whichever the change is.
-func (d *ChangeDialog) twoFactorVerb() string {
-	if d.IMe.TwoFactor {
-		return d.t(i18n.TFDeactivate)
-	}
-	return d.t(i18n.TFActivate)
-}
-
-// twoFactorChoice is the dialog's first step for two-factor
-// authentication: where it stands, what it does, and the button to change it.
-func (d *ChangeDialog) twoFactorChoice() app.UI {
-	explain, status := d.t(i18n.TFExplainOff), d.t(i18n.AccountNotActivated)
-	if d.IMe.TwoFactor {
-		explain, status = d.t(i18n.TFExplainOn), d.t(i18n.AccountActivated)
-	}
-	return app.Div().Body(
-		app.P().Body(app.Strong().Text(d.t(i18n.TFStatusLabel)+": "), app.Text(status)),
-		app.P().Text(explain),
-		app.Div().Class("actions").Body(
-			app.Button().Class("btn").Type("button").ID("tf-start").Text(d.twoFactorVerb()).
-				OnClick(func(ctx app.Context, e app.Event) { d.goTo(ctx, chPassword, "#ch-password") }),
-			app.Button().Class("btn btn-secondary").Type("button").Text(d.t(i18n.Cancel)).
-				OnClick(func(ctx app.Context, e app.Event) { d.IOnClose(ctx) }),
-		),
-	)
 }

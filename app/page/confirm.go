@@ -40,8 +40,7 @@ func (p *Confirm) OnMount(ctx app.Context) {
 	// The token leaves the address bar (and the history) at once.
 	app.Window().Get("history").Call("replaceState", nil, "", "/confirm")
 	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathConfirm, api.TokenRequest{Token: token}, &out)
+		out, err := apiclient.Default.Confirm(api.ConfirmRequest{Token: token})
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.status = state.LoadingErr
@@ -49,7 +48,6 @@ func (p *Confirm) OnMount(ctx app.Context) {
 				return
 			}
 			p.status = state.Loaded
-			apiclient.Default.SetCSRF(out.CSRFToken)
 			if out.Language != "" {
 				state.SetLang(ctx, out.Language)
 			}

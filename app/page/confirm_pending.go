@@ -59,7 +59,7 @@ func (p *ConfirmPending) resend(ctx app.Context, e app.Event) {
 	p.err, p.info = formError{}, ""
 	email := p.email
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathRegisterResend, api.EmailRequest{Email: email}, nil)
+		err := apiclient.Default.ResendConfirmation(api.EmailRequest{Email: email})
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = readError(p.lang, err)
@@ -69,7 +69,7 @@ func (p *ConfirmPending) resend(ctx app.Context, e app.Event) {
 				return
 			}
 			p.info = p.t(i18n.ConfirmSentAgain)
-			p.wait.start(ctx, 30)
+			p.wait.start(ctx, resendWait(0)) // api.OK carries no ResendAfter
 		})
 	})
 }

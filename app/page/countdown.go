@@ -9,6 +9,20 @@ import (
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
+// defaultResendWait is the wait, in seconds, before "Request a new one" (or
+// "Send the e-mail again") works again when the server's answer does not
+// say it (ResendAfter 0): the fallback for servers that do not send it yet.
+// It is the server's own limit of one code per 30 s.
+const defaultResendWait = 30
+
+// resendWait is the wait the server asked for, or the fallback.
+func resendWait(secs int) int {
+	if secs > 0 {
+		return secs
+	}
+	return defaultResendWait
+}
+
 // countdown is the wait before "Request a new one" works again, shown as a
 // live number of seconds.
 type countdown struct {

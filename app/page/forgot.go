@@ -48,7 +48,7 @@ func (p *Forgot) Render() app.UI {
 						component.Alert(component.AlertError, p.err.Message),
 						app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 							&component.Field{IID: "email", ILabel: p.t(i18n.FieldEmail), IType: "email", IValue: p.email,
-								IAutocomplete: "email", IError: p.errs["email"], ILang: p.lang,
+								IAutocomplete: "email", IError: p.errs["email"],
 								IOnInput: func(ctx app.Context, v string) { p.email = v }},
 							app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.ForgotButton)),
 						),
@@ -71,7 +71,7 @@ func (p *Forgot) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	email := p.email
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathForgot, api.EmailRequest{Email: email}, nil)
+		err := apiclient.Default.ForgotPassword(api.EmailRequest{Email: email})
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

@@ -80,11 +80,10 @@ func (p *Help) load() {
 	seq := p.seq
 	p.status, p.err = state.Loading, ""
 	ctx.Async(func() {
-		var tree []api.HelpTopic
+		tree, err := apiclient.Default.HelpTopics(lang)
 		var most []api.HelpArticleSummary
-		err := apiclient.Default.Get(api.PathHelpTree+"?lang="+lang, &tree)
 		if err == nil {
-			err = apiclient.Default.Get(api.PathHelpMostRead+"?lang="+lang, &most)
+			most, err = apiclient.Default.HelpMostRead(lang)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != p.seq {
@@ -108,7 +107,7 @@ func (p *Help) Render() app.UI {
 		app.P().Class("lead").Text(p.t(i18n.HelpLead)),
 		app.Div().Class("help-layout help-home").Body(
 			app.Div().Class("card help-search").Body(p.search.render(p.lang)),
-			newHelpAssistant(p.lang),
+			&helpAssistant{},
 			app.Div().Class("help-browse").Body(p.renderBrowse()),
 		),
 	)

@@ -89,8 +89,7 @@ func (p *HelpArticle) load() {
 	}
 	p.err, p.missing = "", false
 	ctx.Async(func() {
-		var out api.HelpArticle
-		err := apiclient.Default.Get(api.PathHelpArticle+slug+"?lang="+lang, &out)
+		out, err := apiclient.Default.HelpArticle(slug, lang)
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != p.seq {
 				return
@@ -115,7 +114,7 @@ func (p *HelpArticle) Render() app.UI {
 	return p.frame(
 		app.Div().Class("help-layout").Body(
 			app.Div().Class("help-main").Body(p.renderMain()),
-			newHelpAssistant(p.lang),
+			&helpAssistant{},
 		),
 	)
 }
@@ -215,8 +214,7 @@ func (p *HelpArticle) vote(helpful bool) {
 	ctx, slug, lang := p.ctx, p.article.Slug, p.lang
 	p.voting, p.voteErr = true, ""
 	ctx.Async(func() {
-		var out api.HelpVoteResponse
-		err := apiclient.Default.Post(api.HelpVotePath(slug), api.HelpVoteRequest{Helpful: helpful}, &out)
+		out, err := apiclient.Default.HelpVote(slug, api.HelpVoteRequest{Helpful: helpful})
 		ctx.Dispatch(func(ctx app.Context) {
 			p.voting = false
 			if p.article.Slug != slug {

@@ -1,7 +1,6 @@
 package page
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,8 +19,8 @@ import (
 // the answer with the article it came from.
 type helpAssistant struct {
 	app.Compo
-	ILang string
 
+	lang     string
 	question string
 	fieldErr string
 	status   state.Status
@@ -30,10 +29,10 @@ type helpAssistant struct {
 	seq      int
 }
 
-// newHelpAssistant returns the panel in lang.
-func newHelpAssistant(lang string) *helpAssistant { return &helpAssistant{ILang: lang} }
+// OnMount follows the language.
+func (a *helpAssistant) OnMount(ctx app.Context) { state.ObserveLang(ctx, &a.lang) }
 
-func (a *helpAssistant) t(k i18n.Key) string { return i18n.T(a.ILang, k) }
+func (a *helpAssistant) t(k i18n.Key) string { return i18n.T(a.lang, k) }
 
 // Render draws the panel. The textarea is never given a value: the browser
 // owns what is typed, so a re-render (the counter changes with every key)
@@ -154,7 +153,7 @@ func (a *helpAssistant) onInput(ctx app.Context, e app.Event) {
 // overMessage says how long the question is and what to do.
 func (a *helpAssistant) overMessage() string {
 	n := utf8.RuneCountInString(a.question)
-	return i18n.F(a.ILang, i18n.HelpQuestionOver, "n", strconv.Itoa(n), "over", strconv.Itoa(n-api.AssistantMaxQuestion))
+	return i18n.F(a.lang, i18n.HelpQuestionOver, "n", strconv.Itoa(n), "over", strconv.Itoa(n-api.AssistantMaxQuestion))
 }
 
 // onKey asks on Enter; Shift+Enter keeps its usual new line.
@@ -190,10 +189,9 @@ func (a *helpAssistant) ask(ctx app.Context) {
 	}
 	a.status, a.err = state.Loading, ""
 	a.seq++
-	seq, lang := a.seq, a.ILang
+	seq, lang := a.seq, a.lang
 	ctx.Async(func() {
-		var out api.AssistantAnswer
-		err := apiclient.Default.Get(api.PathAssistant+"?q="+url.QueryEscape(q), &out)
+		out, err := apiclient.Default.Assistant(q)
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != a.seq {
 				return

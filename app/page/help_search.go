@@ -141,8 +141,7 @@ func (s *helpSearch) run(lang, q string) {
 	seq := s.seq
 	s.searched, s.status, s.err = q, state.Loading, ""
 	ctx.Async(func() {
-		var out []api.HelpSearchResult
-		err := apiclient.Default.Get(api.PathHelpSearch+"?lang="+lang+"&q="+url.QueryEscape(q), &out)
+		out, err := apiclient.Default.HelpSearch(lang, q)
 		ctx.Dispatch(func(ctx app.Context) {
 			if seq != s.seq {
 				return

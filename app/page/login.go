@@ -50,12 +50,13 @@ func (p *Login) Render() app.UI {
 				app.P().Class("lead").Text(p.t(i18n.LoginLead)),
 				component.Alert(component.AlertError, p.err.Message, p.resendButton()),
 				component.Alert(component.AlertOK, p.info),
+				p.logoutPending(),
 				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
-						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"], ILang: p.lang,
+						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
 						IOnInput: func(ctx app.Context, v string) { p.identifier = v }},
 					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password",
-						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"], ILang: p.lang,
+						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"],
 						IOnInput: func(ctx app.Context, v string) { p.password = v }},
 					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.LoginButton)),
 				),
@@ -69,6 +70,15 @@ func (p *Login) Render() app.UI {
 			),
 		),
 	)
+}
+
+// logoutPending says that this device is logged out although the server
+// could not be told yet.
+func (p *Login) logoutPending() app.UI {
+	if !p.sess.LogoutPending {
+		return nil
+	}
+	return component.Alert(component.AlertInfo, p.t(i18n.LogoutPending))
 }
 
 func (p *Login) resendButton() app.UI {
@@ -97,8 +107,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	req := api.LoginRequest{Identifier: p.identifier, Password: p.password}
 	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLogin, req, &out)
+		out, err := apiclient.Default.Login(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {
@@ -108,7 +117,6 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				component.SetInputValue("password", "")
 				return
 			}
-			apiclient.Default.SetCSRF(out.CSRFToken)
 			p.password = ""
 			if out.Language != "" {
 				state.SetLang(ctx, out.Language)
@@ -127,7 +135,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 func (p *Login) resend(ctx app.Context, e app.Event) {
 	email := p.identifier
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathRegisterResend, api.EmailRequest{Email: email}, nil)
+		err := apiclient.Default.ResendConfirmation(api.EmailRequest{Email: email})
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.err = readError(p.lang, err)

@@ -4,29 +4,34 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
-	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
-	"github.com/minicorp/miniid/shared/validate"
 )
 
 // LoginCode is /login/code, the second step for accounts with two-factor
-// authentication: "Activation code", "Confirm", "Request a new one".
+// authentication: "Activation code", "Confirm", "Request a new one". It is a
+// flow of one step, the same code step the dialogs use.
 type LoginCode struct {
 	app.Compo
 	base
 
-	code string
-	errs map[string]string
-	err  formError
-	info string
-	busy bool
-	wait countdown
+	flow *Flow
 }
 
 // NewLoginCode returns the second-step page.
 func NewLoginCode() app.Composer { return &LoginCode{} }
+
+// OnInit builds the flow: the code went out with the password step.
+func (p *LoginCode) OnInit() {
+	p.flow = newFlow(&p.lang, api.Me{}, loginCodeStep())
+	p.flow.codeDue = true
+	p.flow.onFail = func(ctx app.Context, fe formError) {
+		if fe.Code == api.CodeUnauthorized {
+			ctx.Navigate("/login") // the login attempt is gone: start again
+		}
+	}
+}
 
 // OnNav sets the title.
 func (p *LoginCode) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.CodeTitle)) }
@@ -39,6 +44,7 @@ func (p *LoginCode) OnMount(ctx app.Context) {
 }
 
 func (p *LoginCode) route(ctx app.Context) {
+	p.flow.sentTo = p.sess.MaskedEmail
 	if p.sess.Status != state.Loaded {
 		return
 	}
@@ -52,74 +58,32 @@ func (p *LoginCode) route(ctx app.Context) {
 
 // Render draws the page.
 func (p *LoginCode) Render() app.UI {
-	masked := p.sess.MaskedEmail
 	return p.frame(
 		app.Div().Class("narrow").Body(
 			app.Div().Class("card").Body(
 				app.H1().Text(p.t(i18n.CodeTitle)),
-				app.P().Class("lead").ID("code-sent").Text(i18n.F(p.lang, i18n.CodeSentTo, "email", masked)),
-				component.Alert(component.AlertError, p.err.Message),
-				component.Alert(component.AlertOK, p.info),
-				app.Form().NoValidate(true).OnSubmit(p.submit).Body(
-					codeField(p.lang, "code", p.t(i18n.FieldCode), p.code, p.errs["code"], func(ctx app.Context, v string) { p.code = v }),
-					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.CodeConfirm)),
-				),
-				app.Div().Class("links").Body(
-					resendButton(p.lang, "request-new", &p.wait, p.resend),
-					app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin)),
-				),
+				p.flow.Render(),
 			),
 		),
 	)
 }
 
-func (p *LoginCode) submit(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	p.errs, p.err, p.info = map[string]string{}, formError{}, ""
-	code := validate.NormalizeCode(p.code)
-	check(p.lang, p.errs, "code", validate.Code(code))
-	if len(p.errs) > 0 {
-		component.Focus("#code")
-		return
+// loginCodeStep is the code of a login's second step; a right one logs in.
+func loginCodeStep() *codeStep {
+	return &codeStep{id: "code", lead: i18n.CodeSentTo, label: i18n.FieldCode, button: i18n.CodeConfirm,
+		verify: func(code string) (onSuccess, error) {
+			_, err := apiclient.Default.LoginCode(api.CodeRequest{Code: code})
+			return func(ctx app.Context, f *Flow) {
+				state.LoadSession(ctx)
+				ctx.Navigate("/profile")
+			}, err
+		},
+		resend: func() (sent, error) {
+			s, err := apiclient.Default.LoginResend()
+			return sent{to: s.MaskedEmail, after: s.ResendAfter}, err
+		},
+		more: func(lang string) app.UI {
+			return app.A().Href("/login").Text(i18n.T(lang, i18n.CodeBackToLogin))
+		},
 	}
-	p.busy = true
-	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLoginCode, api.CodeRequest{Code: code}, &out)
-		ctx.Dispatch(func(ctx app.Context) {
-			p.busy = false
-			if err != nil {
-				p.err = readError(p.lang, err)
-				p.errs = p.err.Fields
-				if p.err.Code == api.CodeUnauthorized {
-					ctx.Navigate("/login")
-				}
-				return
-			}
-			apiclient.Default.SetCSRF(out.CSRFToken)
-			p.code = ""
-			state.LoadSession(ctx)
-			ctx.Navigate("/profile")
-		})
-	})
-}
-
-func (p *LoginCode) resend(ctx app.Context, e app.Event) {
-	p.err, p.info = formError{}, ""
-	ctx.Async(func() {
-		var out api.Session
-		err := apiclient.Default.Post(api.PathLoginResend, nil, &out)
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.err = readError(p.lang, err)
-				if p.err.RetryAfter > 0 {
-					p.wait.start(ctx, p.err.RetryAfter)
-				}
-				return
-			}
-			p.code = ""
-			p.info = p.t(i18n.CodeNewSent)
-			p.wait.start(ctx, 30)
-		})
-	})
 }

@@ -1,7 +1,6 @@
 package page
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -72,7 +71,7 @@ func (p *PersonalData) showFilled() {
 }
 
 func (p *PersonalData) field(id string, label i18n.Key, v *string, opts ...func(*component.Field)) app.UI {
-	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *v, IError: p.errs[id], ILang: p.lang, IDisabled: p.sess.Offline,
+	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *v, IError: p.errs[id], IDisabled: p.sess.Offline,
 		IOnInput: func(ctx app.Context, s string) { *v = s }}
 	for _, o := range opts {
 		o(f)
@@ -147,21 +146,16 @@ func (p *PersonalData) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	version := p.version
 	ctx.Async(func() {
-		var me api.Me
-		err := apiclient.Default.Do("PUT", api.PathPersonal, d, &me, map[string]string{api.HeaderIfMatch: `"v` + strconv.FormatInt(version, 10) + `"`})
-		var conflict api.Me
-		if ce, ok := err.(*apiclient.Error); ok && ce.Status == 412 {
-			// The answer carries the fresh data: fetch it the same way.
-			apiclient.Default.Get(api.PathMe, &conflict)
-		}
+		me, err := apiclient.Default.UpdatePersonal(d, version)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {
 				p.err = readError(p.lang, err)
 				p.errs = p.err.Fields
-				if conflict.Email != "" {
-					state.SetMe(ctx, conflict)
-					p.fillFrom(conflict)
+				if p.err.Code == api.CodeVersionConflict && me.Email != "" {
+					// The answer carries the current data: show it.
+					state.SetMe(ctx, me)
+					p.fillFrom(me)
 					p.showFilled()
 				}
 				return

@@ -41,7 +41,7 @@ func (p *Register) OnMount(ctx app.Context) {
 }
 
 func (p *Register) field(id string, label i18n.Key, value *string, opts ...func(*component.Field)) app.UI {
-	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *value, IError: p.errs[id], ILang: p.lang,
+	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *value, IError: p.errs[id],
 		IOnInput: func(ctx app.Context, v string) { *value = v }}
 	for _, o := range opts {
 		o(f)
@@ -71,12 +71,12 @@ func (p *Register) Render() app.UI {
 					app.Legend().Text(p.t(i18n.RegisterLoginData)),
 					p.field("email", i18n.FieldEmail, &p.r.Email, typ("email"), auto("email")),
 					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password", IValue: p.r.Password,
-						IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"], ILang: p.lang,
+						IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
 						IOnInput: func(ctx app.Context, v string) {
 							p.r.Password = v
 							component.CheckStrength(ctx, v, p.r.Email, p.r.FirstName, p.r.LastName)
 						}},
-					&component.StrengthMeter{ILang: p.lang},
+					&component.StrengthMeter{},
 				),
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterPersonal)),
@@ -183,7 +183,7 @@ func (p *Register) submit(ctx app.Context, e app.Event) {
 	req := p.r
 	req.Language = ""
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathRegister, req, nil)
+		err := apiclient.Default.Register(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

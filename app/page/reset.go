@@ -64,9 +64,9 @@ func (p *Reset) Render() app.UI {
 			component.Alert(component.AlertError, p.err.Message, p.newLink()),
 			app.Form().NoValidate(true).OnSubmit(p.submit).Body(
 				&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
-					IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"], ILang: p.lang,
+					IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
 					IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},
-				&component.StrengthMeter{ILang: p.lang},
+				&component.StrengthMeter{},
 				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.ResetButton)),
 			),
 		)
@@ -94,7 +94,7 @@ func (p *Reset) submit(ctx app.Context, e app.Event) {
 	p.busy = true
 	req := api.ResetRequest{Token: p.token, Password: p.password}
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathReset, req, nil)
+		err := apiclient.Default.ResetPassword(req)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			if err != nil {

@@ -48,12 +48,11 @@ func (p *Security) load(ctx app.Context) {
 }
 
 func fetchSecurity() ([]api.SessionInfo, []api.SecurityEvent, error) {
-	var sessions []api.SessionInfo
-	var events []api.SecurityEvent
-	err := apiclient.Default.Get(api.PathSessions, &sessions)
-	if err == nil {
-		err = apiclient.Default.Get(api.PathEvents, &events)
+	sessions, err := apiclient.Default.Sessions()
+	if err != nil {
+		return nil, nil, err
 	}
+	events, err := apiclient.Default.Events()
 	return sessions, events, err
 }
 
@@ -140,7 +139,7 @@ func (p *Security) logoutOthers(ctx app.Context, e app.Event) {
 	// One answer, then one update: the button that asked stays in place
 	// (replacing the list with a loader would drop this very answer).
 	ctx.Async(func() {
-		err := apiclient.Default.Post(api.PathLogoutOthers, nil, nil)
+		_, err := apiclient.Default.LogoutOthers()
 		var sessions []api.SessionInfo
 		var events []api.SecurityEvent
 		if err == nil {

@@ -33,8 +33,13 @@ var pages = map[string]func() app.Composer{
 	NotFoundPath:        page.NewNotFound,
 }
 
-var patterns = map[string]func() app.Composer{
-	"^/help/[a-z0-9-]+$": page.NewHelpArticle,
+// patterns are the pages whose path has a parameter, compiled once: the
+// server asks Known for every request.
+var patterns = []struct {
+	path    *regexp.Regexp
+	newPage func() app.Composer
+}{
+	{regexp.MustCompile(`^/help/[a-z0-9-]+$`), page.NewHelpArticle},
 }
 
 var once sync.Once
@@ -46,8 +51,8 @@ func Register() {
 		for path, newPage := range pages {
 			app.Route(path, newPage)
 		}
-		for pattern, newPage := range patterns {
-			app.RouteWithRegexp(pattern, newPage)
+		for _, p := range patterns {
+			app.RouteWithRegexp(p.path.String(), p.newPage)
 		}
 		// Last, so it only takes what nothing else does: go-app's router
 		// would otherwise show its own "not found" screen in the browser.
@@ -61,8 +66,8 @@ func Known(path string) bool {
 	if _, ok := pages[path]; ok {
 		return path != NotFoundPath
 	}
-	for pattern := range patterns {
-		if regexp.MustCompile(pattern).MatchString(path) {
+	for _, p := range patterns {
+		if p.path.MatchString(path) {
 			return true
 		}
 	}

@@ -56,9 +56,9 @@ func cachedProfile() (profileCache, bool) {
 }
 
 // ForgetDevice removes every copy of personal data from the device: the
-// cached profile, session storage, the help reads the service worker kept,
-// and go-app's persisted states. The language and the app version stay
-// (they are not personal).
+// cached profile, session storage and the help reads the service worker
+// kept (the app persists no go-app state). The language and the app version
+// stay (they are not personal).
 func ForgetDevice() {
 	if app.IsServer {
 		return

@@ -39,16 +39,23 @@ type Session struct {
 	Offline     bool   // shown from the device's copy; the server was unreachable
 	SavedAt     string // when the device's copy was saved (RFC 3339)
 	Err         string
+	// LogoutPending says this device was logged out while the server could
+	// not be told yet; it will be as soon as the network is back.
+	LogoutPending bool
 }
 
 // LoggedIn reports whether a full session is known.
 func (s Session) LoggedIn() bool { return s.State == api.StateFull && s.Me != nil }
 
+// ObserveLang makes a component follow the app's language: *lang is set
+// now and at every change, and the component is drawn again.
+func ObserveLang(ctx app.Context, lang *string) { ctx.ObserveState(KeyLang, lang) }
+
 // Observe makes a page follow the language and the session, and loads the
 // session the first time anything asks for it.
 // onChange, when given, runs after each change of the session.
 func Observe(ctx app.Context, lang *string, sess *Session, onChange ...func()) {
-	ctx.ObserveState(KeyLang, lang)
+	ObserveLang(ctx, lang)
 	obs := ctx.ObserveState(KeySession, sess)
 	for _, f := range onChange {
 		obs.OnChange(f)
@@ -119,13 +126,18 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
 		ForgetDevice()
+	case apiclient.Default.LogoutPending():
+		// Logged out on this device and the server could not be told yet:
+		// the login page and nothing of the account until it has been.
+		next = Session{Status: Loaded, State: api.StateNone, LogoutPending: true}
+		ctx.After(5*time.Second, reloadSession)
 	case next.Offline:
 		if c, ok := cachedProfile(); ok {
 			me := c.Me
 			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
 		}
 		// Try again until the server answers; then the banner goes.
-		ctx.After(5*time.Second, func(ctx app.Context) { ctx.NewAction(ActionLoadSession) })
+		ctx.After(5*time.Second, reloadSession)
 	}
 	ctx.Dispatch(func(ctx app.Context) {
 		if next.Me != nil && next.Me.Language != "" {
@@ -135,16 +147,18 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	})
 }
 
+// reloadSession loads the session again, showing the current one meanwhile.
+func reloadSession(ctx app.Context) { ctx.NewAction(ActionLoadSession) }
+
 func fetchSession() Session {
-	var s api.Session
-	if err := apiclient.Default.Get(api.PathSession, &s); err != nil {
+	s, err := apiclient.Default.Session()
+	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	apiclient.Default.SetCSRF(s.CSRFToken)
 	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail}
 	if s.State == api.StateFull {
-		var me api.Me
-		if err := apiclient.Default.Get(api.PathMe, &me); err != nil {
+		me, err := apiclient.Default.Me()
+		if err != nil {
 			return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 		}
 		next.Me = &me
@@ -169,17 +183,25 @@ func SetMe(ctx app.Context, me api.Me) {
 // Refresh reloads the session and profile in the background.
 func Refresh(ctx app.Context) { LoadSession(ctx) }
 
-// Logout ends the session on the server and forgets everything personal.
+// Logout forgets everything personal on the device at once, shows the
+// login page and ends the session on the server, as soon as it can be
+// reached (apiclient.Client.Logout).
 func Logout(ctx app.Context) { ctx.NewAction(ActionLogout) }
 
 func handleLogout(ctx app.Context, a app.Action) {
-	apiclient.Default.Post(api.PathLogout, nil, nil)
-	apiclient.Default.SetCSRF("")
 	ForgetDevice()
 	ctx.Dispatch(func(ctx app.Context) {
 		ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone})
 		ctx.Navigate("/login")
 	})
+	if err := apiclient.Default.Logout(); err != nil {
+		// The server will hear it with the next call: try every few
+		// seconds, so the note goes once it has.
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.SetState(KeySession, Session{Status: Loaded, State: api.StateNone, LogoutPending: true})
+		})
+		ctx.After(5*time.Second, reloadSession)
+	}
 }
 
 func isOffline(err error) bool {

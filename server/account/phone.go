@@ -2,18 +2,21 @@ package account
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/uptrace/bun"
 
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/validate"
 )
-
-const pendingPhone = "phone_verify"
 
 // MaskPhone shows the country code and the last two digits: +49•••••67.
 func MaskPhone(p string) string {
@@ -23,128 +26,151 @@ func MaskPhone(p string) string {
 	return p[:3] + strings.Repeat("•", 5) + p[len(p)-2:]
 }
 
-// StartPhone stores a new, unverified Phone ID after re-authentication and
-// sends a 6-digit code by SMS; it logs in only once verified.
-func (s *Service) StartPhone(ctx context.Context, cur *auth.Current, phone string, m auth.Meta) (string, error) {
+// StartPhone sends a 6-digit code by SMS to a new number after a step-up.
+// The number the account has stays its Phone ID until the new one is
+// verified.
+func (s *Service) StartPhone(ctx context.Context, sess *session.Session, phone string, m audit.Meta) (auth.Challenge, error) {
 	phone = validate.NormalizePhone(phone)
 	if err := validate.Phone(phone); err != nil {
-		return "", auth.FieldErrors{"phone": validate.CodeOf(err)}
+		return auth.Challenge{}, auth.FieldErrors{"phone": validate.CodeOf(err)}
 	}
-	if !s.auth.Reauthenticated(cur, auth.ActionPhone) {
-		return "", ErrReauthRequired
+	if !sess.TakeGrant(auth.ActionPhone, s.clock.Now()) {
+		return auth.Challenge{}, ErrReauthRequired
 	}
-	flow, err := newFlow()
+	id, err := keyring.Random(s.rand, 16)
 	if err != nil {
-		return "", err
+		return auth.Challenge{}, err
 	}
-	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, cur.UserID())
+	f := session.Flow{Kind: session.FlowPhone, ID: id, Target: phone, Started: s.clock.Now()}
+	if err := s.smsCode(ctx, sess.UserID(), f, false); err != nil {
+		return auth.Challenge{}, fmt.Errorf("account: start phone: %w", err)
+	}
+	sess.StartFlow(f)
+	return auth.Challenge{MaskedEmail: MaskPhone(phone), ResendAfter: otp.ResendCooldown}, nil
+}
+
+func (s *Service) smsCode(ctx context.Context, userID int64, f session.Flow, resend bool) error {
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		u, err := store.UserByID(ctx, tx, userID)
 		if err != nil {
 			return err
 		}
-		u.Phone, u.PhoneVerifiedAt = &phone, nil
-		if err := store.UpdateUser(ctx, tx, u, s.clock.Now(), 0, "phone", "phone_verified_at"); err != nil {
+		code, err := s.codes.Issue(ctx, tx, u, otp.Phone, f.ID, f.Target, resend)
+		if err != nil {
 			return err
 		}
-		return s.smsCode(ctx, tx, u, flow, false)
+		return s.notify.Send(ctx, tx, u, f.Target, mail.KindPhoneCode, mail.Data{Code: code})
 	})
-	if err != nil {
-		return "", fmt.Errorf("account: start phone: %w", err)
-	}
-	cur.SetFlow(pendingPhone, flow)
-	s.auth.Kick()
-	return MaskPhone(phone), nil
-}
-
-func (s *Service) smsCode(ctx context.Context, tx bun.IDB, u *store.User, flow string, resend bool) error {
-	code, err := s.auth.IssueCode(ctx, tx, u.ID, auth.PurposePhone, flow, resend)
 	if err != nil {
 		return err
 	}
-	return s.auth.Notify(ctx, tx, u, *u.Phone, mail.KindPhoneCode, mail.Data{Code: code})
+	s.notify.Kick()
+	return nil
+}
+
+func phoneFlow(sess *session.Session) (session.Flow, error) {
+	f, ok := sess.Flow()
+	if !ok || f.Kind != session.FlowPhone || f.Target == "" {
+		return f, auth.ErrNothingToDo
+	}
+	return f, nil
 }
 
 // ResendPhone sends a new SMS code (same limits as every code).
-func (s *Service) ResendPhone(ctx context.Context, cur *auth.Current) (string, error) {
-	if cur.Pending() != pendingPhone {
-		return "", auth.ErrNothingPending
-	}
-	var masked string
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, cur.UserID())
-		if err != nil || u.Phone == nil {
-			return auth.ErrNothingPending
-		}
-		masked = MaskPhone(*u.Phone)
-		return s.smsCode(ctx, tx, u, cur.Flow(), true)
-	})
+func (s *Service) ResendPhone(ctx context.Context, sess *session.Session) (auth.Challenge, error) {
+	f, err := phoneFlow(sess)
 	if err != nil {
-		return "", err
+		return auth.Challenge{}, err
 	}
-	s.auth.Kick()
-	return masked, nil
+	if err := s.smsCode(ctx, sess.UserID(), f, true); err != nil {
+		return auth.Challenge{}, err
+	}
+	return auth.Challenge{MaskedEmail: MaskPhone(f.Target), ResendAfter: otp.ResendCooldown}, nil
 }
 
-// VerifyPhone checks the SMS code; the number then logs in as Phone ID. A
-// number another account has verified is refused.
-func (s *Service) VerifyPhone(ctx context.Context, cur *auth.Current, code string, m auth.Meta) (*store.User, error) {
-	if cur.Pending() != pendingPhone {
-		return nil, auth.ErrNothingPending
-	}
-	if err := s.auth.CheckCode(ctx, cur.UserID(), auth.PurposePhone, cur.Flow(), code); err != nil {
+// VerifyPhone checks the SMS code; the number then replaces the account's
+// Phone ID and logs in. A number another account has verified is refused.
+func (s *Service) VerifyPhone(ctx context.Context, sess *session.Session, code string, m audit.Meta) (*store.User, error) {
+	f, err := phoneFlow(sess)
+	if err != nil {
 		return nil, err
 	}
-	cur.SetFlow("", "")
-	var out *store.User
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, cur.UserID())
-		if err != nil {
+	u, err := store.UserByID(ctx, s.db, sess.UserID())
+	if err != nil {
+		return nil, err
+	}
+	if err := s.codes.Check(ctx, s.db, u, otp.Phone, f.ID, f.Target, code); err != nil {
+		return nil, err
+	}
+	sess.EndFlow()
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if u, err = store.UserByID(ctx, tx, sess.UserID()); err != nil {
 			return err
 		}
-		if u.Phone == nil {
-			return auth.ErrNothingPending
-		}
-		if other, err := store.UserByPhone(ctx, tx, *u.Phone); err == nil && other.ID != u.ID {
+		if other, err := store.UserByPhone(ctx, tx, f.Target); err == nil && other.ID != u.ID {
 			return ErrPhoneTaken
+		} else if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err := s.auth.LiftBlock(ctx, tx, u); err != nil {
+			return err
 		}
 		now := s.clock.Now()
-		u.PhoneVerifiedAt = &now
-		if err := store.UpdateUser(ctx, tx, u, now, 0, "phone_verified_at"); err != nil {
+		u.Phone, u.PhoneVerifiedAt = &f.Target, &now
+		if err := store.UpdateUser(ctx, tx, u, now, 0, "phone", "phone_verified_at"); err != nil {
 			return err
 		}
-		if err := s.auth.Event(ctx, tx, u.ID, auth.EventPhoneVerified, m); err != nil {
+		if err := store.RenewSecurityStamp(ctx, tx, u); err != nil {
 			return err
 		}
-		out = u
-		return s.auth.Notify(ctx, tx, u, u.Email, mail.KindPhoneAdded, mail.Data{Masked: MaskPhone(*u.Phone), Link: s.auth.Link("/forgot-password", "")})
+		if err := audit.Record(ctx, tx, now, u.ID, audit.EventPhoneVerified, m); err != nil {
+			return err
+		}
+		return s.notify.Send(ctx, tx, u, u.Email, mail.KindPhoneAdded, mail.Data{Masked: MaskPhone(f.Target), Link: s.notify.Link("/forgot-password", "")})
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.auth.Kick()
-	return out, nil
+	s.notify.Kick()
+	return u, nil
 }
 
-// RemovePhone deletes the Phone ID after re-authentication.
-func (s *Service) RemovePhone(ctx context.Context, cur *auth.Current, m auth.Meta) (*store.User, error) {
-	if !s.auth.Reauthenticated(cur, auth.ActionPhone) {
+// RemovePhone deletes the Phone ID after a step-up and tells the owner.
+func (s *Service) RemovePhone(ctx context.Context, sess *session.Session, m audit.Meta) (*store.User, error) {
+	if !sess.TakeGrant(auth.ActionPhone, s.clock.Now()) {
 		return nil, ErrReauthRequired
 	}
 	var out *store.User
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, cur.UserID())
+		u, err := store.UserByID(ctx, tx, sess.UserID())
 		if err != nil {
 			return err
 		}
-		if err := store.ResetLoginFailures(ctx, tx, s.auth.UserKeys(u)...); err != nil {
+		if u.Phone == nil {
+			out = u
+			return nil
+		}
+		removed := *u.Phone
+		if err := s.auth.LiftBlock(ctx, tx, u); err != nil {
 			return err
 		}
+		now := s.clock.Now()
 		u.Phone, u.PhoneVerifiedAt = nil, nil
-		if err := store.UpdateUser(ctx, tx, u, s.clock.Now(), 0, "phone", "phone_verified_at"); err != nil {
+		if err := store.UpdateUser(ctx, tx, u, now, 0, "phone", "phone_verified_at"); err != nil {
+			return err
+		}
+		if err := store.RenewSecurityStamp(ctx, tx, u); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, tx, now, u.ID, audit.EventPhoneRemoved, m); err != nil {
 			return err
 		}
 		out = u
-		return s.auth.Event(ctx, tx, u.ID, auth.EventPhoneRemoved, m)
+		return s.notify.Send(ctx, tx, u, u.Email, mail.KindPhoneRemoved, mail.Data{Masked: MaskPhone(removed), Link: s.notify.Link("/forgot-password", "")})
 	})
-	return out, err
+	if err != nil {
+		return nil, fmt.Errorf("account: remove phone: %w", err)
+	}
+	s.notify.Kick()
+	return out, nil
 }

@@ -1,17 +1,22 @@
-// Package account owns the changes a logged-in customer makes to their MINI
-// ID: personal data (with optimistic concurrency), the e-mail address, the
-// Phone ID, the password, deletion, and the list of sessions and security
-// events. Changes to how one logs in need a fresh re-authentication, which
-// auth's step-up dialog provides.
+// Package account owns an account's life and the changes a signed-in
+// customer makes to it: registration, personal data (with optimistic
+// concurrency), the e-mail address with its confirmation and undo, the Phone
+// ID, the password, deletion, and the list of sessions and security events.
+// Changes to how one gets in need a fresh step-up, which the session grants
+// after auth's funnel.
 package account
 
 import (
 	"errors"
+	"io"
 
 	"github.com/uptrace/bun"
 
 	"github.com/minicorp/miniid/server/auth"
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
+	"github.com/minicorp/miniid/server/linktoken"
+	"github.com/minicorp/miniid/server/notify"
+	"github.com/minicorp/miniid/server/otp"
 )
 
 // Errors the API maps to answers.
@@ -20,16 +25,34 @@ var (
 	ErrConflict       = errors.New("account: changed elsewhere")
 	ErrPhoneTaken     = errors.New("account: number in use by another ID")
 	ErrSameEmail      = errors.New("account: that is the current address")
+	// ErrEmailTaken is a confirmed change (or its undo) meeting an address
+	// another account took in the meantime.
+	ErrEmailTaken = errors.New("account: address already in use")
 )
 
-// Service is the account-change use cases.
+// Deps are what the Service is built from.
+type Deps struct {
+	DB     *bun.DB
+	Clock  clock.Clock
+	Rand   io.Reader
+	Auth   *auth.Service
+	Tokens *linktoken.Tokens
+	Codes  *otp.Codes
+	Notify *notify.Notifier
+}
+
+// Service is the account use cases.
 type Service struct {
-	db    *bun.DB
-	clock clock.Clock
-	auth  *auth.Service
+	db     *bun.DB
+	clock  clock.Clock
+	rand   io.Reader
+	auth   *auth.Service
+	tokens *linktoken.Tokens
+	codes  *otp.Codes
+	notify *notify.Notifier
 }
 
 // New returns a Service.
-func New(db *bun.DB, clk clock.Clock, a *auth.Service) *Service {
-	return &Service{db: db, clock: clk, auth: a}
+func New(d Deps) *Service {
+	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify}
 }

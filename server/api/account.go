@@ -5,9 +5,12 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -26,6 +29,7 @@ func (s *Server) accountRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathDelete, s.full(s.deleteAccount))
 	mux.HandleFunc("GET "+api.PathSessions, s.full(s.listSessions))
 	mux.HandleFunc("POST "+api.PathLogoutOthers, s.full(s.logoutOthers))
+	mux.HandleFunc("POST "+api.PathSessionLogout, s.full(s.logoutSession))
 	mux.HandleFunc("GET "+api.PathEvents, s.full(s.listEvents))
 }
 
@@ -35,16 +39,23 @@ func (s *Server) failAccount(w http.ResponseWriter, r *http.Request, err error) 
 	var conflict *account.ConflictError
 	switch {
 	case errors.As(err, &conflict):
+		me, merr := s.toMe(r, conflict.Current)
+		if merr != nil {
+			fail(w, r, http.StatusInternalServerError, api.Error{}, merr)
+			return
+		}
 		w.Header().Set("ETag", etag(conflict.Current.Version))
 		writeJSON(w, http.StatusPreconditionFailed, api.Conflict{
 			Error:   api.Error{Code: api.CodeVersionConflict, Message: i18n.T(lang, i18n.PersonalConflict)},
-			Current: toMe(conflict.Current),
+			Current: me,
 		})
 	case errors.Is(err, account.ErrReauthRequired):
 		fail(w, r, http.StatusForbidden, api.Error{Code: api.CodeReauthRequired, Message: i18n.T(lang, i18n.ReauthRequired)}, nil)
 	case errors.Is(err, account.ErrPhoneTaken):
 		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeInvalid, Message: i18n.T(lang, i18n.PhoneTaken),
 			Fields: map[string]api.FieldError{"phone": {Code: "taken", Message: i18n.T(lang, i18n.PhoneTaken)}}}, nil)
+	case errors.Is(err, account.ErrEmailTaken):
+		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeEmailTaken, Message: i18n.T(lang, i18n.EmailTakenNow)}, nil)
 	case errors.Is(err, account.ErrSameEmail):
 		failFields(w, r, map[string]string{"email": "same"})
 	default:
@@ -59,7 +70,18 @@ func ifMatch(r *http.Request) (int64, bool) {
 	return n, err == nil && n > 0 && strings.HasPrefix(v, "v")
 }
 
-func (s *Server) updatePersonal(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+// answerMe answers with the account's profile.
+func (s *Server) answerMe(w http.ResponseWriter, r *http.Request, u *store.User) {
+	me, err := s.toMe(r, u)
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	w.Header().Set("ETag", etag(u.Version))
+	writeJSON(w, http.StatusOK, me)
+}
+
+func (s *Server) updatePersonal(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	version, ok := ifMatch(r)
 	if !ok {
 		fail(w, r, http.StatusPreconditionRequired, api.Error{Code: api.CodeBadRequest, Message: "Send If-Match with the profile's version."}, nil)
@@ -69,16 +91,18 @@ func (s *Server) updatePersonal(w http.ResponseWriter, r *http.Request, cur *aut
 	if !decode(w, r, &req) {
 		return
 	}
-	u, err := s.account.UpdatePersonal(r.Context(), cur.UserID(), req, version, meta(r))
+	u, err := s.account.UpdatePersonal(r.Context(), sess.UserID(), req, version, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	w.Header().Set("ETag", etag(u.Version))
-	writeJSON(w, http.StatusOK, toMe(u))
+	s.answerMe(w, r, u)
 }
 
-func (s *Server) reauth(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+// seconds rounds d up to whole seconds for an answer.
+func seconds(d time.Duration) int { return int((d + time.Second - 1) / time.Second) }
+
+func (s *Server) reauth(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.ReauthRequest
 	if !decode(w, r, &req) {
 		return
@@ -87,133 +111,114 @@ func (s *Server) reauth(w http.ResponseWriter, r *http.Request, cur *auth.Curren
 		failFields(w, r, map[string]string{"action": "not_allowed"})
 		return
 	}
-	res, err := s.auth.BeginStepUp(r.Context(), cur, req.Action, req.Password, meta(r))
+	res, err := s.auth.BeginStepUp(r.Context(), sess, req.Action, req.Password, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent, MaskedEmail: res.MaskedEmail})
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent(), MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter), CSRFToken: sess.CSRF()})
 }
 
-func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	masked, err := s.auth.ResendStepUp(r.Context(), cur)
+func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	ch, err := s.auth.ResendStepUp(r.Context(), sess)
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: true, MaskedEmail: masked})
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: true, MaskedEmail: ch.MaskedEmail, ResendAfter: seconds(ch.ResendAfter)})
 }
 
-func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.CodeRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if err := s.auth.ConfirmStepUp(r.Context(), cur, req.Code, meta(r)); err != nil {
+	if _, err := s.auth.ConfirmStepUp(r.Context(), sess, req.Code, meta(r)); err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.Session{State: cur.State(), CSRFToken: cur.CSRF()} })
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF()})
 }
 
-// saveAndAnswer saves the session, then answers with what answer builds:
-// after a rotation the CSRF token exists only once the session is saved.
-func (s *Server) saveAndAnswer(w http.ResponseWriter, r *http.Request, cur *auth.Current, answer func() any) {
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, answer())
-}
-
-func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) changeEmail(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.EmailChangeRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if err := s.account.RequestEmailChange(r.Context(), cur, req.Email, meta(r)); err != nil {
+	if err := s.account.RequestEmailChange(r.Context(), sess, req.Email, meta(r)); err != nil {
 		s.failAccount(w, r, err)
-		return
-	}
-	if err := cur.Save(w); err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
 	writeJSON(w, http.StatusAccepted, api.OK{OK: true})
 }
 
-func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.PasswordRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if err := s.account.ChangePassword(r.Context(), cur, req.Password, meta(r)); err != nil {
+	if err := s.account.ChangePassword(r.Context(), sess, req.Password, meta(r)); err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.OK{OK: true} })
+	writeJSON(w, http.StatusOK, api.OK{OK: true})
 }
 
-func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.PhoneRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	masked, err := s.account.StartPhone(r.Context(), cur, req.Phone, meta(r))
+	ch, err := s.account.StartPhone(r.Context(), sess, req.Phone, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.PhoneCodeSent{MaskedPhone: masked} })
+	writeJSON(w, http.StatusOK, api.PhoneCodeSent{MaskedPhone: ch.MaskedEmail, ResendAfter: seconds(ch.ResendAfter)})
 }
 
-func (s *Server) resendPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	masked, err := s.account.ResendPhone(r.Context(), cur)
+func (s *Server) resendPhone(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	ch, err := s.account.ResendPhone(r.Context(), sess)
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.PhoneCodeSent{MaskedPhone: masked})
+	writeJSON(w, http.StatusOK, api.PhoneCodeSent{MaskedPhone: ch.MaskedEmail, ResendAfter: seconds(ch.ResendAfter)})
 }
 
-func (s *Server) verifyPhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) verifyPhone(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.CodeRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	u, err := s.account.VerifyPhone(r.Context(), cur, req.Code, meta(r))
+	u, err := s.account.VerifyPhone(r.Context(), sess, req.Code, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return toMe(u) })
+	s.answerMe(w, r, u)
 }
 
-func (s *Server) removePhone(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	u, err := s.account.RemovePhone(r.Context(), cur, meta(r))
+func (s *Server) removePhone(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	u, err := s.account.RemovePhone(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return toMe(u) })
+	s.answerMe(w, r, u)
 }
 
-func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	if err := s.account.Delete(r.Context(), cur, meta(r)); err != nil {
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	if err := s.account.Delete(r.Context(), sess, meta(r)); err != nil {
 		s.failAccount(w, r, err)
 		return
 	}
-	cur.End(w)
 	w.Header().Set("Clear-Site-Data", `"cache", "storage"`)
 	writeJSON(w, http.StatusOK, api.OK{OK: true})
 }
 
-func (s *Server) listSessions(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	list, err := s.account.Sessions(r.Context(), cur)
+func (s *Server) listSessions(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	list, err := s.account.Sessions(r.Context(), sess)
 	if err != nil {
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
@@ -221,8 +226,8 @@ func (s *Server) listSessions(w http.ResponseWriter, r *http.Request, cur *auth.
 	writeJSON(w, http.StatusOK, list)
 }
 
-func (s *Server) logoutOthers(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	n, err := s.account.LogoutOthers(r.Context(), cur, meta(r))
+func (s *Server) logoutOthers(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	n, err := s.account.LogoutOthers(r.Context(), sess, meta(r))
 	if err != nil {
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
@@ -230,8 +235,25 @@ func (s *Server) logoutOthers(w http.ResponseWriter, r *http.Request, cur *auth.
 	writeJSON(w, http.StatusOK, api.LoggedOut{Count: n})
 }
 
-func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	list, err := s.account.Events(r.Context(), cur.UserID())
+func (s *Server) logoutSession(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	var req api.SessionLogoutRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	n, err := s.account.LogoutSession(r.Context(), sess, req.ID, meta(r))
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	if n == 0 {
+		fail(w, r, http.StatusNotFound, api.Error{Code: api.CodeNotFound, Message: i18n.T(langOf(r), i18n.SecurityNoSuchSession)}, nil)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.LoggedOut{Count: n})
+}
+
+func (s *Server) listEvents(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	list, err := s.account.Events(r.Context(), sess.UserID())
 	if err != nil {
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return

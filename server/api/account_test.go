@@ -138,7 +138,7 @@ func TestChangeEmail(t *testing.T) {
 			t.Fatal("the address changed before confirmation")
 		}
 		link := env.LastMail("new@example.com")
-		if r := c.Post(api.PathConfirm, api.TokenRequest{Token: link.Token()}); r.Status != 200 {
+		if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: link.Token()}); r.Status != 200 {
 			t.Fatalf("confirm new address: %d %s", r.Status, r.Body)
 		}
 		if me(t, c).Email != "new@example.com" {
@@ -152,14 +152,33 @@ func TestChangeEmail(t *testing.T) {
 		if _, r := env.Login("new@example.com", portaltest.Password); r.Status != 200 {
 			t.Fatalf("login with the new address: %d", r.Status)
 		}
-		// Undo from the old address within 72 hours: back, and every session ends.
+		// Undo from the old address within 72 hours: the page asks for a new
+		// password first; then the address is back and every session ends.
 		env.Clock.Advance(71 * time.Hour)
-		if r := env.Client().Post(api.PathConfirm, api.TokenRequest{Token: notice.Token()}); r.Status != 200 {
+		c, _ = env.Login("new@example.com", portaltest.Password)
+		undo := env.Client()
+		r := undo.Post(api.PathConfirm, api.ConfirmRequest{Token: notice.Token()})
+		var asked api.Session
+		r.JSON(t, &asked)
+		if r.Status != 200 || !asked.NeedsPassword || asked.Purpose != "email_undo" || asked.Confirmed != "" {
+			t.Fatalf("undo without a password: %d %s", r.Status, r.Body)
+		}
+		if me(t, c).Email != "new@example.com" {
+			t.Fatal("asking for the password already undid the change")
+		}
+		if r := undo.Post(api.PathConfirm, api.ConfirmRequest{Token: notice.Token(), Password: "a brand new passphrase 8"}); r.Status != 200 {
 			t.Fatalf("undo: %d %s", r.Status, r.Body)
 		}
+		if r := c.Get(api.PathMe); r.Status != 401 {
+			t.Fatalf("a session survived the undo: %d", r.Status)
+		}
 		env.Clock.Advance(7 * time.Second)
-		if _, r := env.Login("old@example.com", portaltest.Password); r.Status != 200 {
-			t.Fatalf("login with the old address after undo: %d", r.Status)
+		if _, r := env.Login("old@example.com", portaltest.Password); r.Status != 401 {
+			t.Fatalf("the old password still works after the undo: %d", r.Status)
+		}
+		env.Clock.Advance(7 * time.Second)
+		if _, r := env.Login("old@example.com", "a brand new passphrase 8"); r.Status != 200 {
+			t.Fatalf("login with the old address and the new password after undo: %d", r.Status)
 		}
 	})
 }
@@ -234,7 +253,11 @@ func TestPhoneID(t *testing.T) {
 		if _, r := env.Login("+49 170 1234567", portaltest.Password); r.Status != 200 {
 			t.Fatalf("login with Phone ID: %d %s", r.Status, r.Body)
 		}
-		if !strings.Contains(env.LastMail("phone@example.com").Text, "+49•••••67") {
+		told := false
+		for _, m := range env.Mails("phone@example.com") {
+			told = told || strings.Contains(m.Text, "+49•••••67")
+		}
+		if !told {
 			t.Fatal("no notice of the new Phone ID")
 		}
 	})

@@ -6,8 +6,8 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/help"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -48,14 +48,14 @@ func helpLang(r *http.Request) string {
 // visitor identifies a reader for votes and read counts without storing
 // anything personal: a keyed hash of the account, or of the session for an
 // anonymous reader.
-func (s *Server) visitor(cur *auth.Current) string {
-	if cur == nil || !cur.Exists() {
+func (s *Server) visitor(sess *session.Session) string {
+	if sess == nil || !sess.Exists() {
 		return ""
 	}
-	if cur.Full() {
-		return s.keys.MAC("help-visitor", "user", strconv.FormatInt(cur.UserID(), 10))
+	if sess.Full() {
+		return s.keys.MAC("help-visitor", "user", strconv.FormatInt(sess.UserID(), 10))
 	}
-	return s.keys.MAC("help-visitor", "session", cur.IDHash())
+	return s.keys.MAC("help-visitor", "session", sess.IDHash())
 }
 
 func (s *Server) helpTree(w http.ResponseWriter, r *http.Request) {
@@ -93,9 +93,9 @@ func (s *Server) helpSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, res)
 }
 
-func (s *Server) helpArticle(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) helpArticle(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	slug := r.PathValue("slug")
-	visitor := s.visitor(cur)
+	visitor := s.visitor(sess)
 	a, err := s.help.Article(r.Context(), slug, helpLang(r), visitor)
 	if errors.Is(err, help.ErrNotFound) {
 		fail(w, r, http.StatusNotFound, api.Error{Code: api.CodeNotFound, Message: i18n.T(langOf(r), i18n.HelpNotFound)}, nil)
@@ -113,12 +113,12 @@ func (s *Server) helpArticle(w http.ResponseWriter, r *http.Request, cur *auth.C
 	writeJSON(w, http.StatusOK, a)
 }
 
-func (s *Server) helpVote(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) helpVote(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.HelpVoteRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	res, err := s.help.Vote(r.Context(), r.PathValue("slug"), s.visitor(cur), req.Helpful)
+	res, err := s.help.Vote(r.Context(), r.PathValue("slug"), s.visitor(sess), req.Helpful)
 	switch {
 	case errors.Is(err, help.ErrNotFound):
 		fail(w, r, http.StatusNotFound, api.Error{Code: api.CodeNotFound, Message: i18n.T(langOf(r), i18n.HelpNotFound)}, nil)

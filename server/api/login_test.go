@@ -43,7 +43,7 @@ func TestLoginUnknownAndWrongPasswordLookAlike(t *testing.T) {
 		}
 		// Both did one password verification (a dummy one for the unknown
 		// address), so timing does not tell either.
-		h := env.Portal.Auth().Hasher
+		h := env.Portal.Auth().Hasher()
 		before := h.Checks()
 		env.Login("ghost@example.com", "whatever it is")
 		if h.Checks() != before+1 {
@@ -57,7 +57,7 @@ func TestLoginRotatesSessionAndSetsCookieFlags(t *testing.T) {
 	env.Register("rot@example.com")
 	c := env.Client()
 	c.Session()
-	before := c.HTTP.Jar.Cookies(mustURL(env.URL))
+	before := sessionCookie(c)
 	r := c.Post(api.PathLogin, api.LoginRequest{Identifier: "rot@example.com", Password: portaltest.Password})
 	if r.Status != 200 {
 		t.Fatalf("login: %d %s", r.Status, r.Body)
@@ -66,13 +66,12 @@ func TestLoginRotatesSessionAndSetsCookieFlags(t *testing.T) {
 	if !strings.Contains(cookie, "HttpOnly") || !strings.Contains(cookie, "SameSite=Lax") {
 		t.Fatalf("cookie flags: %s", cookie)
 	}
-	after := c.HTTP.Jar.Cookies(mustURL(env.URL))
-	if len(before) != 1 || len(after) != 1 || before[0].Value == after[0].Value {
+	if after := sessionCookie(c); before == nil || after == nil || before.Value == after.Value {
 		t.Fatalf("session id not renewed at login: %v → %v", before, after)
 	}
 	// The planted (pre-login) id is worthless now.
 	stale := env.Client()
-	stale.HTTP.Jar.SetCookies(mustURL(env.URL), before)
+	stale.HTTP.Jar.SetCookies(mustURL(env.URL), []*http.Cookie{before})
 	if r := stale.Get(api.PathMe); r.Status != 401 {
 		t.Fatalf("old session id still works: %d", r.Status)
 	}
@@ -164,7 +163,7 @@ func TestParallelGuessesCannotPassTheBlock(t *testing.T) {
 		// attacker's best case: the per-IP budget cannot help, the count must.
 		env := portaltest.Start(t, db, "TRUSTED_PROXIES", "127.0.0.0/8")
 		env.Register("race@example.com")
-		h := env.Portal.Auth().Hasher
+		h := env.Portal.Auth().Hasher()
 		before := h.Checks()
 		var wg sync.WaitGroup
 		statuses := make(chan int, 100)

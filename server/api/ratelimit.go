@@ -3,12 +3,13 @@ package api
 import (
 	"math"
 	"net/http"
+	"net/netip"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 
-	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -67,7 +68,7 @@ func (l *limiter) allow(group, ip string) (time.Duration, bool) {
 		}
 		l.swept = now
 	}
-	key := group + "|" + ip
+	key := group + "|" + budgetKey(ip)
 	bk, ok := l.buckets[key]
 	if !ok {
 		bk = &bucket{lim: rate.NewLimiter(rate.Every(b.every), b.burst)}
@@ -82,10 +83,29 @@ func (l *limiter) allow(group, ip string) (time.Duration, bool) {
 	return 0, true
 }
 
+// budgetKey is the part of a client address a budget is kept for: the whole
+// IPv4 address, but the /64 of an IPv6 one. Providers hand each customer at
+// least a /64, so one client can send from 2^64 addresses; per address it
+// would have as many budgets.
+func budgetKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, err := a.Prefix(64)
+	if err != nil {
+		return ip
+	}
+	return p.String()
+}
+
 // throttle wraps h with the per-IP budget of group.
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if wait, ok := s.limits.allow(group, auth.ClientIPFrom(r.Context())); !ok {
+		if wait, ok := s.limits.allow(group, audit.ClientIP(r.Context())); !ok {
 			failRate(w, r, wait)
 			return
 		}

@@ -31,7 +31,7 @@ func TestRegisterConfirmAndMe(t *testing.T) {
 			t.Fatalf("confirmation mail has no link: %q", m.Text)
 		}
 		// The link logs in.
-		if r := c.Post(api.PathConfirm, api.TokenRequest{Token: m.Token()}); r.Status != 200 {
+		if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: m.Token()}); r.Status != 200 {
 			t.Fatalf("confirm: %d %s", r.Status, r.Body)
 		}
 		r = c.Get(api.PathMe)
@@ -44,7 +44,7 @@ func TestRegisterConfirmAndMe(t *testing.T) {
 			t.Fatalf("personal data must be no-store, got %q", r.Header.Get("Cache-Control"))
 		}
 		// Single use: the same link again is refused.
-		if r := env.Client().Post(api.PathConfirm, api.TokenRequest{Token: m.Token()}); r.Status != 400 || r.Error(t).Code != api.CodeInvalidToken {
+		if r := env.Client().Post(api.PathConfirm, api.ConfirmRequest{Token: m.Token()}); r.Status != 400 || r.Error(t).Code != api.CodeInvalidToken {
 			t.Fatalf("reused link: %d %s", r.Status, r.Body)
 		}
 	})
@@ -115,14 +115,14 @@ func TestConfirmationLinkExpiresAfter24Hours(t *testing.T) {
 	tok := env.LastMail("late@example.com").Token()
 	env.Clock.Advance(24*time.Hour + time.Second)
 	c.Session() // the old session ran out too
-	if r := c.Post(api.PathConfirm, api.TokenRequest{Token: tok}); r.Status != 400 || r.Error(t).Code != api.CodeInvalidToken {
+	if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: tok}); r.Status != 400 || r.Error(t).Code != api.CodeInvalidToken {
 		t.Fatalf("expired link: %d %s", r.Status, r.Body)
 	}
 	// "Send the e-mail again" makes a fresh one that works.
 	if r := c.Post(api.PathRegisterResend, api.EmailRequest{Email: "late@example.com"}); r.Status != 202 {
 		t.Fatalf("resend: %d %s", r.Status, r.Body)
 	}
-	if r := c.Post(api.PathConfirm, api.TokenRequest{Token: env.LastMail("late@example.com").Token()}); r.Status != 200 {
+	if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: env.LastMail("late@example.com").Token()}); r.Status != 200 {
 		t.Fatalf("new link: %d %s", r.Status, r.Body)
 	}
 }

@@ -144,7 +144,7 @@ func TestSecurityHeadersAndNotFound(t *testing.T) {
 }
 
 func TestHTTPSCookieAndHSTS(t *testing.T) {
-	env := portaltest.Start(t, testenv.SQLite(t), "BASE_URL", "https://id.example.com")
+	env := portaltest.Start(t, testenv.SQLite(t), "BASE_URL", "https://id.example.com", "DEV_MAILBOX", "1")
 	r := env.Client().Get(api.PathSession)
 	cookie := r.Header.Get("Set-Cookie")
 	for _, want := range []string{"__Host-miniid=", "Secure", "HttpOnly", "SameSite=Lax", "Path=/"} {

@@ -20,17 +20,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // fail writes the error envelope and logs: 5xx at error level with the cause
-// (the client sees only a generic message), 4xx at warn level.
+// (the client sees only a generic message), 4xx — a refusal, the client's
+// affair — at info level and sampled (see refusals.go).
 func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause error) {
 	if status >= 500 {
 		slog.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)
 		e = api.Error{Code: api.CodeInternal, Message: i18n.T(langOf(r), i18n.ErrServer)}
-	} else {
+	} else if log, leftOut := refusals.admit(refusalKind(r, status, e.Code)); log {
 		attrs := []any{"method", r.Method, "path", r.URL.Path, "status", status, "code", e.Code}
 		if cause != nil {
 			attrs = append(attrs, "err", cause.Error())
 		}
-		slog.WarnContext(r.Context(), "api: request refused", attrs...)
+		if leftOut > 0 {
+			attrs = append(attrs, "left_out", leftOut)
+		}
+		slog.InfoContext(r.Context(), "api: request refused", attrs...)
 	}
 	if e.RetryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(e.RetryAfter))

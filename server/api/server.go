@@ -11,8 +11,10 @@ import (
 
 	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
 
@@ -22,11 +24,11 @@ type Server struct {
 	db       *bun.DB
 	clock    clock.Clock
 	auth     *auth.Service
-	sessions *auth.SessionStore
+	sessions *session.Store
 	limits   *limiter
 	log      *slog.Logger
 	help     HelpService
-	keys     auth.Keys
+	keys     keyring.Ring
 	account  *account.Service
 }
 
@@ -36,9 +38,9 @@ type Deps struct {
 	DB       *bun.DB
 	Clock    clock.Clock
 	Auth     *auth.Service
-	Sessions *auth.SessionStore
+	Sessions *session.Store
 	Help     HelpService
-	Keys     auth.Keys
+	Keys     keyring.Ring
 	Account  *account.Service
 	Log      *slog.Logger
 }

@@ -3,174 +3,109 @@ package api
 import (
 	"net/http"
 
-	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
 )
 
 // getSession tells the client its session state and CSRF token, creating an
 // anonymous session on first contact (the token needs one to live in).
-func (s *Server) getSession(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	if !cur.Exists() {
-		if err := cur.Save(w); err != nil {
-			fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-			return
-		}
+func (s *Server) getSession(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	if !sess.Exists() {
+		sess.Persist()
 	}
-	out := api.Session{State: cur.State(), CSRFToken: cur.CSRF()}
-	if cur.State() == api.StateSecondStep {
-		out.MaskedEmail = s.auth.MaskedEmailOf(r.Context(), cur.UserID())
+	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF()}
+	if sess.Full() {
+		out.Methods, out.Level = sess.AMR(), string(s.auth.LevelOf(sess.AMR()))
+	}
+	if sess.State() == api.StateSecondStep {
+		if ch, err := s.auth.Pending(r.Context(), sess); err == nil {
+			out.MaskedEmail = ch.MaskedEmail
+		}
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
-func (s *Server) me(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	u, err := store.UserByID(r.Context(), s.db, cur.UserID())
+func (s *Server) me(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	u, err := store.UserByID(r.Context(), s.db, sess.UserID())
 	if err != nil {
-		fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: "Please log in."}, err)
+		fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: i18n.T(langOf(r), i18n.ErrSession)}, err)
+		return
+	}
+	me, err := s.toMe(r, u)
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
 	w.Header().Set("ETag", etag(u.Version))
-	writeJSON(w, http.StatusOK, toMe(u))
+	writeJSON(w, http.StatusOK, me)
 }
 
 func etag(version int64) string { return `"v` + itoa(int(version)) + `"` }
 
-// toMe converts the model to the wire type.
-func toMe(u *store.User) api.Me {
+// toMe converts the account to the wire type.
+func (s *Server) toMe(r *http.Request, u *store.User) (api.Me, error) {
+	twoFactor, err := s.auth.TwoFactor(r.Context(), u.ID)
+	if err != nil {
+		return api.Me{}, err
+	}
 	me := api.Me{
 		ID: u.ID, Email: u.Email, Salutation: u.Salutation, Title: u.Title,
 		FirstName: u.FirstName, LastName: u.LastName, BirthDate: u.BirthDate,
 		Street: u.Street, Postcode: u.Postcode, City: u.City, Country: u.Country,
-		Language: u.Language, LanguageChoice: u.LanguageChoice, TwoFactor: u.TwoFactor, Version: u.Version,
+		Language: u.Language, LanguageChoice: u.LanguageChoice, TwoFactor: twoFactor, Version: u.Version,
 		CreatedAt: u.CreatedAt.Format("2006-01-02T15:04:05Z"),
 	}
 	if u.Phone != nil {
 		me.Phone = *u.Phone
 		me.PhoneVerified = u.PhoneVerifiedAt != nil
 	}
-	return me
+	return me, nil
 }
 
-func (s *Server) register(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req api.RegisterRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	if err := s.auth.Register(r.Context(), req, meta(r)); err != nil {
-		s.failAuth(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusAccepted, api.OK{OK: true})
-}
-
-func (s *Server) resendConfirmation(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req api.EmailRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	if err := s.auth.ResendConfirmation(r.Context(), req.Email); err != nil {
-		s.failAuth(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusAccepted, api.OK{OK: true})
-}
-
-func (s *Server) confirm(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req api.TokenRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	u, purpose, err := s.auth.Confirm(r.Context(), cur, req.Token, meta(r))
-	if err != nil {
-		s.failAuth(w, r, err)
-		return
-	}
-	s.saveAndAnswer(w, r, cur, func() any {
-		return api.Session{State: cur.State(), CSRFToken: cur.CSRF(), Language: u.Language, Confirmed: purpose}
-	})
-}
-
-func (s *Server) login(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.LoginRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	res, err := s.auth.Login(r.Context(), cur, req, meta(r))
+	res, err := s.auth.Login(r.Context(), sess, req, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any {
-		return api.Session{State: res.State, MaskedEmail: res.MaskedEmail, CSRFToken: cur.CSRF(), Language: res.Language}
+	writeJSON(w, http.StatusOK, api.Session{
+		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
+		CSRFToken: sess.CSRF(), Language: res.Language,
 	})
 }
 
-func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.CodeRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if err := s.auth.LoginCode(r.Context(), cur, req.Code, meta(r)); err != nil {
+	if _, err := s.auth.LoginCode(r.Context(), sess, req.Code, meta(r)); err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.Session{State: cur.State(), CSRFToken: cur.CSRF()} })
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF()})
 }
 
-func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	masked, err := s.auth.ResendLoginCode(r.Context(), cur)
+func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	ch, err := s.auth.ResendLoginCode(r.Context(), sess)
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: cur.State(), MaskedEmail: masked, CSRFToken: cur.CSRF()})
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), MaskedEmail: ch.MaskedEmail, ResendAfter: seconds(ch.ResendAfter), CSRFToken: sess.CSRF()})
 }
 
-func (s *Server) logout(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	s.auth.Logout(r.Context(), cur, meta(r))
-	if err := cur.End(w); err != nil {
+func (s *Server) logout(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	if err := s.auth.Logout(r.Context(), sess, meta(r)); err != nil {
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 		return
 	}
 	w.Header().Set("Clear-Site-Data", `"cache", "storage"`)
 	writeJSON(w, http.StatusOK, api.OK{OK: true})
-}
-
-func (s *Server) forgot(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req api.EmailRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	if err := s.auth.ForgotPassword(r.Context(), req.Email); err != nil {
-		s.failAuth(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusAccepted, api.OK{OK: true})
-}
-
-func (s *Server) reset(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req api.ResetRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	if err := s.auth.ResetPassword(r.Context(), req.Token, req.Password, meta(r)); err != nil {
-		s.failAuth(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.OK{OK: true})
-}
-
-func (s *Server) strength(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	var req struct {
-		Password   string   `json:"password"`
-		UserInputs []string `json:"user_inputs"`
-	}
-	if !decode(w, r, &req) {
-		return
-	}
-	if len(req.UserInputs) > 5 {
-		req.UserInputs = req.UserInputs[:5]
-	}
-	writeJSON(w, http.StatusOK, auth.Strength(req.Password, req.UserInputs...))
 }

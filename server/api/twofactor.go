@@ -4,10 +4,11 @@ import (
 	"net/http"
 
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
 
-func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.TwoFactorStartRequest
 	if !decode(w, r, &req) {
 		return
@@ -16,32 +17,37 @@ func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, cur *aut
 	if req.Enable {
 		action = auth.ActionTwoFactorOn
 	}
-	res, err := s.auth.BeginStepUp(r.Context(), cur, action, req.Password, meta(r))
+	res, err := s.auth.BeginStepUp(r.Context(), sess, action, req.Password, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.CodeSent{MaskedEmail: res.MaskedEmail} })
+	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter)})
 }
 
-func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
-	masked, err := s.auth.ResendStepUp(r.Context(), cur)
+func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+	ch, err := s.auth.ResendStepUp(r.Context(), sess)
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: masked})
+	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: ch.MaskedEmail, ResendAfter: seconds(ch.ResendAfter)})
 }
 
-func (s *Server) twoFactorConfirm(w http.ResponseWriter, r *http.Request, cur *auth.Current) {
+func (s *Server) twoFactorConfirm(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	var req api.CodeRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	u, err := s.auth.ConfirmTwoFactor(r.Context(), cur, req.Code, meta(r))
+	u, err := s.auth.ConfirmTwoFactor(r.Context(), sess, req.Code, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return
 	}
-	s.saveAndAnswer(w, r, cur, func() any { return api.TwoFactorResult{Me: toMe(u), CSRFToken: cur.CSRF()} })
+	me, err := s.toMe(r, u)
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, api.TwoFactorResult{Me: me, CSRFToken: sess.CSRF()})
 }

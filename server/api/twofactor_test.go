@@ -111,6 +111,7 @@ func TestLoginCodeRules(t *testing.T) {
 		c := env.Register(email)
 		activate(t, env, c, email)
 		env.Register("other@example.com")
+		var newest string
 
 		t.Run("expires after 10 minutes", func(t *testing.T) {
 			a := loginToSecondStep(t, env, email)
@@ -190,11 +191,12 @@ func TestLoginCodeRules(t *testing.T) {
 			if r.Status != 429 || r.Error(t).RetryAfter < 60 {
 				t.Fatalf("sixth resend in an hour: %d %s", r.Status, r.Body)
 			}
-			if r := a.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()}); r.Status != 200 {
+			newest = env.LastMail(email).Code()
+			if r := a.Post(api.PathLoginCode, api.CodeRequest{Code: newest}); r.Status != 200 {
 				t.Fatalf("newest code: %d %s", r.Status, r.Body)
 			}
 		})
-		if strings.Contains(env.Log.String(), env.LastMail(email).Code()) {
+		if newest == "" || strings.Contains(env.Log.String(), newest) {
 			t.Fatal("a code appears in the logs")
 		}
 	})

@@ -7,10 +7,22 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/minicorp/miniid/server/audit"
+	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/validate"
 )
+
+// resetLink issues a reset link (1 hour) to u's address inside tx.
+func (s *Service) resetLink(ctx context.Context, tx bun.IDB, u *store.User) (string, error) {
+	tok, err := s.tokens.Issue(ctx, tx, u, linktoken.Reset, u.Email, "", linktoken.ResetLifetime)
+	if err != nil {
+		return "", err
+	}
+	return s.notify.Link("/reset-password", tok), nil
+}
 
 // ForgotPassword mails a reset link (1 hour) when the address has an
 // account, and answers the same either way.
@@ -19,7 +31,7 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 	if err := validate.Email(email); err != nil {
 		return FieldErrors{"email": validate.CodeOf(err)}
 	}
-	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		u, err := store.UserByEmail(ctx, tx, email)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil
@@ -27,74 +39,75 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 		if err != nil {
 			return err
 		}
-		tok, err := s.issueToken(ctx, tx, u.ID, TokenReset, ResetLifetime, "")
+		link, err := s.resetLink(ctx, tx, u)
 		if err != nil {
 			return err
 		}
-		return s.sendMail(ctx, tx, u, u.Email, mail.KindPasswordReset, mail.Data{Link: s.link("/reset-password", tok)})
+		return s.notify.Send(ctx, tx, u, u.Email, mail.KindPasswordReset, mail.Data{Link: link})
 	})
 	if err != nil {
 		return fmt.Errorf("auth: forgot password: %w", err)
 	}
-	s.kick()
+	s.notify.Kick()
 	return nil
 }
 
-// ResetPassword sets a new password with a reset link's token. It ends every
-// session of the account and lifts a temporary block, and never touches
-// two-factor authentication. Opening a reset link also proves the address,
-// so an unconfirmed account becomes confirmed.
-func (s *Service) ResetPassword(ctx context.Context, token, password string, m Meta) error {
+// ResetPassword sets a new password with a reset link's token. The link is
+// checked before a hash is spent on it. The new password ends every session
+// of the account and every link and code issued before, forgets its known
+// devices, lifts a temporary block, and never touches two-factor
+// authentication: the funnel signs nothing in after a reset, so the next
+// login asks for every factor. Opening a reset link proves the address, so
+// an unconfirmed account becomes confirmed (and its pending password, which
+// someone else may have chosen, is gone).
+func (s *Service) ResetPassword(ctx context.Context, sess *session.Session, token, password string, m audit.Meta) error {
 	if err := validate.Password(password); err != nil {
 		return FieldErrors{"password": validate.CodeOf(err)}
 	}
-	// Check the token before spending a hash on it, without consuming it yet.
-	now := s.Clock.Now()
-	hash, err := s.Hasher.Hash(ctx, password)
+	_, u, err := s.tokens.Peek(ctx, s.db, token, linktoken.Reset)
 	if err != nil {
 		return err
 	}
-	err = s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		t, err := store.ConsumeToken(ctx, tx, []string{TokenReset}, s.tokenHash(token), now)
-		if errors.Is(err, store.ErrNotFound) {
-			return ErrInvalidToken
-		}
+	if st := Strength(password, u.Email, u.FirstName, u.LastName); !st.Acceptable {
+		return FieldErrors{"password": st.Reason}
+	}
+	hash, err := s.hasher.Hash(ctx, password)
+	if err != nil {
+		return err
+	}
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, u, err = s.tokens.Consume(ctx, tx, token, linktoken.Reset)
 		if err != nil {
 			return err
 		}
-		u, err := store.UserByID(ctx, tx, t.UserID)
-		if err != nil {
-			return err
-		}
-		if st := Strength(password, u.Email, u.FirstName, u.LastName); !st.Acceptable {
-			return FieldErrors{"password": st.Reason}
-		}
-		u.PasswordHash = hash
-		cols := []string{"password_hash"}
 		if u.EmailConfirmedAt == nil {
+			now := s.clock.Now()
 			u.EmailConfirmedAt = &now
-			cols = append(cols, "email_confirmed_at")
+			if err := store.UpdateUser(ctx, tx, u, now, 0, "email_confirmed_at"); err != nil {
+				return err
+			}
 		}
-		if err := store.UpdateUser(ctx, tx, u, now, 0, cols...); err != nil {
+		if err := s.SetPassword(ctx, tx, u, hash); err != nil {
 			return err
 		}
-		if err := store.VoidTokens(ctx, tx, u.ID, TokenReset, now); err != nil {
+		if err := store.ForgetDevices(ctx, tx, u.ID); err != nil {
 			return err
 		}
 		if _, err := store.DeleteUserSessions(ctx, tx, u.ID, ""); err != nil {
 			return err
 		}
-		if err := store.ResetLoginFailures(ctx, tx, s.userKeys(u)...); err != nil {
+		if err := s.event(ctx, tx, u.ID, audit.EventPasswordReset, m); err != nil {
 			return err
 		}
-		if err := s.event(ctx, tx, u.ID, EventPasswordReset, m); err != nil {
-			return err
-		}
-		return s.sendMail(ctx, tx, u, u.Email, mail.KindPasswordChanged, mail.Data{Link: s.link("/forgot-password", "")})
+		return s.notify.Send(ctx, tx, u, u.Email, mail.KindPasswordChanged, mail.Data{Link: s.notify.Link("/forgot-password", "")})
 	})
-	if err != nil {
+	if errors.Is(err, linktoken.ErrInvalid) {
 		return err
 	}
-	s.kick()
-	return nil
+	if err != nil {
+		return fmt.Errorf("auth: reset password: %w", err)
+	}
+	s.notify.Kick()
+	_, err = s.complete(ctx, sess, Attempt{Intent: IntentRecovery, User: u, Method: emailLink{}, Meta: m})
+	return err
 }

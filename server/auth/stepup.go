@@ -7,212 +7,177 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/shared/api"
 )
 
-// Actions that need re-authentication in a dialog: the password, then (for
-// two-factor changes always, for the others when two-factor is on) a code.
+// Changes that need a step-up (proving the password again, and a second
+// factor where the policy asks for one) within the last 5 minutes.
 const (
-	ActionTwoFactorOn  = PurposeTwoFactorOn
-	ActionTwoFactorOff = PurposeTwoFactorOff
-	ActionDelete       = PurposeDelete
-	ActionEmailChange  = PurposeEmailChange
-	ActionPassword     = "password"
-	ActionPhone        = "phone_change"
+	ActionTwoFactorOn  = "2fa_on"
+	ActionTwoFactorOff = "2fa_off"
+	ActionDelete       = api.ActionDelete
+	ActionEmailChange  = api.ActionEmail
+	ActionPassword     = api.ActionPassword
+	ActionPhone        = api.ActionPhone
 )
-
-var actionMail = map[string]mail.Kind{
-	ActionTwoFactorOn:  mail.KindTwoFactorOnCode,
-	ActionTwoFactorOff: mail.KindTwoFactorOffCode,
-	ActionDelete:       mail.KindDeleteCode,
-	ActionEmailChange:  mail.KindEmailChangeCode,
-	ActionPassword:     mail.KindPasswordChangeCode,
-	ActionPhone:        mail.KindPhoneChangeCode,
-}
 
 // IsAction reports whether a dialog knows action.
-func IsAction(action string) bool { _, ok := actionMail[action]; return ok }
+func IsAction(action string) bool {
+	switch action {
+	case ActionTwoFactorOn, ActionTwoFactorOff, ActionDelete, ActionEmailChange, ActionPassword, ActionPhone:
+		return true
+	}
+	return false
+}
 
-// StepUp is the answer to the password step of a dialog.
+// StepUp is the answer to a step-up's password step.
 type StepUp struct {
-	CodeSent    bool
-	MaskedEmail string
+	Outcome
 }
 
-// ErrUnknownAction is returned for an action the dialog does not know.
-var ErrUnknownAction = errors.New("auth: unknown action")
+// CodeSent reports whether a code is asked next.
+func (r StepUp) CodeSent() bool { return r.Next != nil }
 
-// CheckPassword verifies the logged-in user's password for a dialog. Wrong
-// passwords count toward the temporary block like wrong logins do.
-func (s *Service) CheckPassword(ctx context.Context, u *store.User, password string, m Meta) error {
-	if password == "" {
-		return FieldErrors{"password": "required"}
-	}
-	att, err := store.ReserveLoginAttempt(ctx, s.DB, s.identifierKey(u.Email), MaxWrongPasswords, BlockDuration, s.Clock.Now())
-	if err != nil {
-		return err
-	}
-	if !att.Allowed {
-		return &BlockedError{Until: att.BlockedUntil}
-	}
-	ok, _, err := s.Hasher.Verify(ctx, password, u.PasswordHash)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		if err := s.loginFailed(ctx, u, att, m); errors.Is(err, ErrInvalidLogin) {
-			return ErrWrongPassword
-		} else {
-			return err
-		}
-	}
-	return store.ResetLoginFailures(ctx, s.DB, s.userKeys(u)...)
-}
-
-// BeginStepUp is a dialog's password step for action. When a code is needed
-// it is mailed and bound to a new flow kept in this session; otherwise the
-// session is marked as freshly re-authenticated for action.
-func (s *Service) BeginStepUp(ctx context.Context, cur *Current, action, password string, m Meta) (StepUp, error) {
-	kind, ok := actionMail[action]
-	if !ok {
+// BeginStepUp is a dialog's password step for action: the password proves
+// one factor, and the funnel either grants the change at once or asks for
+// the account's second factor.
+func (s *Service) BeginStepUp(ctx context.Context, sess *session.Session, action, password string, m audit.Meta) (StepUp, error) {
+	if !IsAction(action) {
 		return StepUp{}, ErrUnknownAction
 	}
-	u, err := store.UserByID(ctx, s.DB, cur.UserID())
+	u, err := store.UserByID(ctx, s.db, sess.UserID())
 	if err != nil {
 		return StepUp{}, err
 	}
-	if action == ActionTwoFactorOn && u.TwoFactor || action == ActionTwoFactorOff && !u.TwoFactor {
-		return StepUp{}, ErrNothingPending
-	}
-	if err := s.CheckPassword(ctx, u, password, m); err != nil {
-		return StepUp{}, err
-	}
-	needCode := action == ActionTwoFactorOn || action == ActionTwoFactorOff || u.TwoFactor
-	flow, err := randomToken(s.Rand, 16)
+	creds, err := store.CredentialsOf(ctx, s.db, u.ID)
 	if err != nil {
 		return StepUp{}, err
 	}
-	if !needCode {
-		cur.setPending(action+":ok", flow)
-		cur.S.Values[valAuthAt] = s.Clock.Now()
-		return StepUp{}, nil
+	on := emailCode{s}.Has(creds)
+	if action == ActionTwoFactorOn && on || action == ActionTwoFactorOff && !on {
+		return StepUp{}, ErrNothingToDo
 	}
-	cur.setPending(action, flow)
-	if err := s.mailStepUpCode(ctx, u, action, kind, flow, false); err != nil {
+	if password == "" {
+		return StepUp{}, FieldErrors{"password": "required"}
+	}
+	// Wrong passwords count toward the temporary block like wrong logins.
+	if err := s.checkPassword(ctx, u, creds, s.identifierKey(u.Email), password, m); err != nil {
+		if errors.Is(err, ErrInvalidLogin) {
+			return StepUp{}, ErrWrongPassword
+		}
 		return StepUp{}, err
 	}
-	return StepUp{CodeSent: true, MaskedEmail: MaskEmail(u.Email)}, nil
+	sess.EndFlow() // a new step-up replaces one left half-done
+	out, err := s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: passwordMethod{}, Action: action, Meta: m})
+	return StepUp{Outcome: out}, err
 }
 
-func (s *Service) mailStepUpCode(ctx context.Context, u *store.User, action string, kind mail.Kind, flow string, resend bool) error {
-	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		code, err := s.issueCode(ctx, tx, u.ID, action, flow, resend)
-		if err != nil {
-			return err
-		}
-		return s.sendMail(ctx, tx, u, u.Email, kind, mail.Data{Code: code})
-	})
-	if err != nil {
-		return fmt.Errorf("auth: mail %s code: %w", action, err)
+// stepUpFlow returns the session's step-up waiting for its code.
+func (s *Service) stepUpFlow(ctx context.Context, sess *session.Session) (*store.User, session.Flow, SecondFactor, error) {
+	f, ok := sess.Flow()
+	if !ok || f.Kind != session.FlowStepUp {
+		return nil, f, nil, ErrNothingToDo
 	}
-	s.kick()
-	return nil
+	method, ok := s.methods()[f.Method].(SecondFactor)
+	if !ok {
+		return nil, f, nil, ErrNothingToDo
+	}
+	u, err := store.UserByID(ctx, s.db, sess.UserID())
+	return u, f, method, err
 }
 
 // ResendStepUp is "Request a new one" in a dialog.
-func (s *Service) ResendStepUp(ctx context.Context, cur *Current) (string, error) {
-	action := cur.Pending()
-	kind, ok := actionMail[action]
-	if !ok {
-		return "", ErrNothingPending
-	}
-	u, err := store.UserByID(ctx, s.DB, cur.UserID())
+func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session) (Challenge, error) {
+	u, f, method, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
-		return "", err
+		return Challenge{}, err
 	}
-	if err := s.mailStepUpCode(ctx, u, action, kind, cur.Flow(), true); err != nil {
-		return "", err
-	}
-	return MaskEmail(u.Email), nil
+	return method.Begin(ctx, u, f, true)
 }
 
-// verifyStepUp checks the dialog's code for action and, on success, renews
-// the session id (a step-up) and marks the session re-authenticated.
-func (s *Service) verifyStepUp(ctx context.Context, cur *Current, action, code string, m Meta) error {
-	if cur.Pending() != action {
-		return ErrNothingPending
+// ConfirmStepUp is a dialog's code step for a change other than two-factor
+// authentication: the session is then allowed that change for 5 minutes.
+func (s *Service) ConfirmStepUp(ctx context.Context, sess *session.Session, code string, m audit.Meta) (Outcome, error) {
+	u, f, method, err := s.stepUpFlow(ctx, sess)
+	if err != nil {
+		return Outcome{}, err
 	}
-	if err := s.checkCode(ctx, cur.UserID(), action, cur.Flow(), code); err != nil {
-		if errors.Is(err, ErrInvalidCode) || errors.Is(err, ErrCodeVoid) {
-			s.event(ctx, s.DB, cur.UserID(), EventCodeFailed, m)
-		}
-		return err
+	if f.Action == ActionTwoFactorOn || f.Action == ActionTwoFactorOff {
+		return Outcome{}, ErrNothingToDo
 	}
-	now := s.Clock.Now()
-	if err := cur.logIn(cur.UserID(), cur.State(), "", now); err != nil {
-		return err
+	if err := method.Verify(ctx, u, f, code); err != nil {
+		return Outcome{}, s.codeFailed(ctx, u.ID, err, m)
 	}
-	cur.setPending(action+":ok", "")
-	return nil
-}
-
-// Reauthenticated reports whether the session proved the password (and the
-// code where needed) for action within the last 5 minutes, and consumes that
-// proof.
-func (s *Service) Reauthenticated(cur *Current, action string) bool {
-	if cur.Pending() != action+":ok" || s.Clock.Now().Sub(cur.AuthAt()) > ReauthWindow {
-		return false
-	}
-	cur.setPending("", "")
-	return true
+	return s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
 }
 
 // ConfirmTwoFactor completes switching two-factor authentication on or off
 // with the dialog's code, and announces it by e-mail.
-func (s *Service) ConfirmTwoFactor(ctx context.Context, cur *Current, code string, m Meta) (*store.User, error) {
-	action := cur.Pending()
-	if action != ActionTwoFactorOn && action != ActionTwoFactorOff {
-		return nil, ErrNothingPending
-	}
-	if err := s.verifyStepUp(ctx, cur, action, code, m); err != nil {
+func (s *Service) ConfirmTwoFactor(ctx context.Context, sess *session.Session, code string, m audit.Meta) (*store.User, error) {
+	u, f, method, err := s.stepUpFlow(ctx, sess)
+	if err != nil {
 		return nil, err
 	}
-	cur.setPending("", "")
-	var user *store.User
-	err := s.DB.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, cur.UserID())
-		if err != nil {
+	if f.Action != ActionTwoFactorOn && f.Action != ActionTwoFactorOff {
+		return nil, ErrNothingToDo
+	}
+	if err := method.Verify(ctx, u, f, code); err != nil {
+		return nil, s.codeFailed(ctx, u.ID, err, m)
+	}
+	out, err := s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
+	if err != nil {
+		return nil, err
+	}
+	if !out.Granted || !sess.TakeGrant(f.Action, s.clock.Now()) {
+		return nil, ErrNothingToDo
+	}
+	on := f.Action == ActionTwoFactorOn
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		now := s.clock.Now()
+		if on {
+			c := &store.Credential{UserID: u.ID, Type: store.CredentialEmailCode, CreatedAt: now, UpdatedAt: now, LastUsedAt: &now}
+			if err := store.AddCredential(ctx, tx, c); err != nil {
+				return err
+			}
+			if err := store.MirrorLegacy(ctx, tx, u.ID); err != nil {
+				return err
+			}
+		} else if _, err := store.RemoveCredentials(ctx, tx, u.ID, store.CredentialEmailCode); err != nil {
 			return err
 		}
-		u.TwoFactor = action == ActionTwoFactorOn
-		if err := store.UpdateUser(ctx, tx, u, s.Clock.Now(), 0, "two_factor"); err != nil {
+		if err := store.RenewSecurityStamp(ctx, tx, u); err != nil {
 			return err
 		}
-		kind, event := mail.KindTwoFactorActivated, EventTwoFactorOn
-		if !u.TwoFactor {
-			kind, event = mail.KindTwoFactorDeactivated, EventTwoFactorOff
+		kind, event := mail.KindTwoFactorActivated, audit.EventTwoFactorOn
+		if !on {
+			kind, event = mail.KindTwoFactorDeactivated, audit.EventTwoFactorOff
 		}
 		if err := s.event(ctx, tx, u.ID, event, m); err != nil {
 			return err
 		}
-		user = u
-		return s.sendMail(ctx, tx, u, u.Email, kind, mail.Data{Link: s.link("/forgot-password", "")})
+		return s.notify.Send(ctx, tx, u, u.Email, kind, mail.Data{Link: s.notify.Link("/forgot-password", "")})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("auth: switch two-factor: %w", err)
 	}
-	s.kick()
-	return user, nil
+	s.notify.Kick()
+	return u, nil
 }
 
-// ConfirmStepUp completes a dialog's code step for a change other than
-// two-factor (those use ConfirmTwoFactor): the session is then
-// re-authenticated for that change for 5 minutes.
-func (s *Service) ConfirmStepUp(ctx context.Context, cur *Current, code string, m Meta) error {
-	action := cur.Pending()
-	if action == ActionTwoFactorOn || action == ActionTwoFactorOff || !IsAction(action) {
-		return ErrNothingPending
+// TwoFactor reports whether the account has two-factor authentication on.
+func (s *Service) TwoFactor(ctx context.Context, userID int64) (bool, error) {
+	creds, err := store.CredentialsOf(ctx, s.db, userID)
+	if err != nil {
+		return false, err
 	}
-	return s.verifyStepUp(ctx, cur, action, code, m)
+	for _, f := range s.secondFactors() {
+		if f.Has(creds) {
+			return true, nil
+		}
+	}
+	return false, nil
 }

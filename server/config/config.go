@@ -26,12 +26,15 @@ type Config struct {
 	MailgunAPIBase string       // MAILGUN_API_BASE (e.g. https://api.eu.mailgun.net)
 	MailFrom       string       // MAIL_FROM, default "<Brand> ID <no-reply@domain>"
 	Brand          string       // BRAND, default "MINI"
-	SecretKey      []byte       // SECRET_KEY (hex, ≥ 32 bytes), else generated into DATA_DIR/secret.key
+	SecretKeys     [][]byte     // SECRET_KEY: hex keys of ≥ 32 bytes, newest first, comma-separated; else one generated into DATA_DIR/secret.key
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
+	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
+	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
 }
 
-// DevMode reports whether mail goes to the dev mailbox (Mailgun not configured).
-func (c Config) DevMode() bool { return c.MailgunDomain == "" }
+// DevMode reports whether mail goes to the dev mailbox, which serves every
+// mail at /dev/mailbox to anyone who can reach the portal.
+func (c Config) DevMode() bool { return c.DevMailbox }
 
 // Secure reports whether the portal is served over HTTPS (Secure cookies,
 // __Host- prefix, HSTS).
@@ -88,12 +91,28 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		c.MailFrom = c.Brand + " ID <no-reply@" + domain + ">"
 	}
 
-	if key := strings.TrimSpace(getenv("SECRET_KEY")); key != "" {
+	if err := c.readDevMailbox(getenv("DEV_MAILBOX")); err != nil {
+		return c, err
+	}
+	if err := c.Retention.read(getenv); err != nil {
+		return c, err
+	}
+
+	// SECRET_KEY is a ring: the first key signs and keys everything new, the
+	// others still verify what they made until they are removed.
+	for i, key := range strings.Split(getenv("SECRET_KEY"), ",") {
+		key = strings.TrimSpace(key)
+		if key == "" {
+			if i > 0 {
+				return c, errors.New("config: SECRET_KEY has an empty key in its comma-separated list")
+			}
+			continue
+		}
 		b, err := hex.DecodeString(key)
 		if err != nil || len(b) < 32 {
-			return c, errors.New("config: SECRET_KEY must be at least 32 bytes written as hex (64 hex digits)")
+			return c, fmt.Errorf("config: SECRET_KEY key %d must be at least 32 bytes written as hex (64 hex digits)", i+1)
 		}
-		c.SecretKey = b
+		c.SecretKeys = append(c.SecretKeys, b)
 	}
 
 	for _, cidr := range strings.FieldsFunc(getenv("TRUSTED_PROXIES"), func(r rune) bool { return r == ',' || r == ' ' }) {
@@ -113,11 +132,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
-// LoadOrCreateSecret fills c.SecretKey from DATA_DIR/secret.key, creating the
+// LoadOrCreateSecret fills c.SecretKeys from DATA_DIR/secret.key, creating the
 // file with 32 random bytes on first start, so `make run` needs no setup.
 // With several processes on one PostgreSQL, set SECRET_KEY instead.
 func (c *Config) LoadOrCreateSecret() error {
-	if len(c.SecretKey) > 0 {
+	if len(c.SecretKeys) > 0 {
 		return nil
 	}
 	if err := os.MkdirAll(c.DataDir, 0o700); err != nil {
@@ -129,7 +148,7 @@ func (c *Config) LoadOrCreateSecret() error {
 		if err != nil || len(key) < 32 {
 			return fmt.Errorf("config: %s is not 32+ bytes of hex; remove it to make a new one", path)
 		}
-		c.SecretKey = key
+		c.SecretKeys = [][]byte{key}
 		return nil
 	}
 	key := make([]byte, 32)
@@ -139,7 +158,7 @@ func (c *Config) LoadOrCreateSecret() error {
 	if err := os.WriteFile(path, []byte(hex.EncodeToString(key)+"\n"), 0o600); err != nil {
 		return fmt.Errorf("config: write %s: %w", path, err)
 	}
-	c.SecretKey = key
+	c.SecretKeys = [][]byte{key}
 	return nil
 }
 

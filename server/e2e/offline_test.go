@@ -7,6 +7,7 @@ import (
 	"github.com/minicorp/miniid/server/internal/browsertest"
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/shared/api"
 )
 
 func TestInstallable(t *testing.T) {
@@ -104,5 +105,46 @@ func TestOfflineProfileAndPrivacy(t *testing.T) {
 	})()`)
 	if left != "" {
 		t.Fatalf("personal data left on the device after logout: %s", left)
+	}
+}
+
+// On a shared device, "Log out" without a network still logs out: the
+// device forgets the account at once and shows the login page, also when
+// the app is opened again offline, and the logout reaches the server as
+// soon as the network is back, so the session cookie left in the browser
+// opens nothing.
+func TestLogoutWhileOffline(t *testing.T) {
+	env, tab := startLoggedIn(t, "shared.device@example.com")
+	tab.Wait("the service worker", `navigator.serviceWorker.controller !== null`)
+	cookie := tab.CookieHeader(env.URL)
+	me := func() int {
+		return env.Client().Raw("GET", api.PathMe, nil, map[string]string{"Cookie": cookie}).Status
+	}
+	if s := me(); s != 200 {
+		t.Fatalf("/api/v1/me with the browser's cookie before logging out: %d", s)
+	}
+
+	tab.Offline(true)
+	tab.Click("Profile menu")
+	tab.Click("Log out")
+	tab.WaitPath("/login")
+	tab.WaitText("You are logged out on this device.")
+	tab.Shot("logged-out-offline")
+	tab.Open(env.URL + "/profile")
+	tab.WaitPath("/login")
+	tab.WaitText("You are logged out on this device.")
+	if tab.Has("Jana") || tab.Has("shared.device@example.com") {
+		t.Fatal("the app shows account data after logging out offline")
+	}
+
+	tab.Offline(false)
+	tab.Open(env.URL + "/profile")
+	tab.WaitPath("/login")
+	tab.WaitText("Log in with your MINI ID")
+	if s := me(); s != 401 {
+		t.Fatalf("back online, /api/v1/me with the browser's old cookie answers %d, want 401", s)
+	}
+	if tab.Has("You are logged out on this device.") {
+		t.Fatal("the note about the pending logout stays after the server confirmed it")
 	}
 }

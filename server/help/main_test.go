@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/internal/testenv"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/uptrace/bun"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 )

@@ -29,6 +29,8 @@ const (
 	KindPhoneAdded           Kind = "phone_added"            // Masked (number), Link optional (reset)
 	KindPhoneCode            Kind = "phone_code"             // Code (10 min); an SMS
 	KindAccountDeleted       Kind = "account_deleted"        // nothing
+	KindNewSignIn            Kind = "new_sign_in"            // When, Device (may be empty), Link (Security page)
+	KindPhoneRemoved         Kind = "phone_removed"          // Masked (number), Link optional (reset)
 )
 
 // Data fills a mail. Brand is always needed; the other fields as the Kind's
@@ -41,6 +43,8 @@ type Data struct {
 	Code      string // the one-time code
 	Until     string // KindBlocked: end of the block, formatted for the reader
 	Masked    string // a masked address or number ("j•••@example.com")
+	When      string // KindNewSignIn: when, formatted for the reader
+	Device    string // KindNewSignIn: browser and system ("Chrome · Windows"), "" when unknown
 	Minutes   int    // validity of the code or link; 0 means the Kind's default
 }
 
@@ -71,6 +75,8 @@ var specs = map[Kind]kindSpec{
 	KindPhoneAdded:           {ChannelEmail, []string{"Masked"}, 0},
 	KindPhoneCode:            {ChannelSMS, []string{"Code"}, 10},
 	KindAccountDeleted:       {ChannelEmail, nil, 0},
+	KindNewSignIn:            {ChannelEmail, []string{"When", "Link"}, 0},
+	KindPhoneRemoved:         {ChannelEmail, []string{"Masked"}, 0},
 }
 
 // Kinds lists every Kind, in the order of their declaration.
@@ -80,7 +86,7 @@ func Kinds() []Kind {
 		KindLoginCode, KindTwoFactorOnCode, KindTwoFactorOffCode, KindDeleteCode,
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
-		KindPhoneAdded, KindPhoneCode, KindAccountDeleted,
+		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved,
 	}
 }
 
@@ -144,6 +150,8 @@ func fieldOf(d Data, name string) string {
 		return d.Until
 	case "Masked":
 		return d.Masked
+	case "When":
+		return d.When
 	}
 	panic("mail: unknown Data field " + name)
 }

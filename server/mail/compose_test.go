@@ -18,6 +18,8 @@ var full = mail.Data{
 	Code:      "493817",
 	Until:     "27.11.2026 10:15",
 	Masked:    "j•••@example.com",
+	When:      "1 Dec 2026, 10:15 (CET)",
+	Device:    "Firefox · Linux",
 }
 
 func lines(s string) []string { return strings.Split(s, "\n") }
@@ -74,6 +76,11 @@ func TestComposeEveryKindInBothLanguages(t *testing.T) {
 				}
 				if kind == mail.KindBlocked && !strings.Contains(text, full.Until) {
 					t.Errorf("block end missing:\n%s", text)
+				}
+				// The outbox keeps the subject after delivery (store.MarkOutboxSent
+				// blanks only the bodies), so no subject may carry a secret.
+				if strings.Contains(subject, full.Code) || strings.Contains(subject, "token=") || strings.Contains(subject, full.Link) {
+					t.Errorf("a code or link in the subject %q", subject)
 				}
 				if kind == mail.KindEmailChangedNotice || kind == mail.KindPhoneAdded {
 					if !strings.Contains(text, full.Masked) {

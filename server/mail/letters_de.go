@@ -29,7 +29,7 @@ var german = language{
 			Body: []block{
 				p("Willkommen bei {{.Brand}} ID! Bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihre Registrierung abzuschließen:"),
 				link("E-Mail-Adresse bestätigen", "{{.Link}}"),
-				p("Der Link ist {{.Valid}} gültig. Wenn Sie ihn öffnen, sind Sie auch gleich angemeldet."),
+				p("Der Link ist {{.Valid}} gültig. Öffnen Sie ihn im Browser, in dem Sie sich registriert haben, sind Sie damit auch gleich angemeldet; anderswo wählen Sie auf der Seite, die er öffnet, Ihr Passwort noch einmal."),
 			},
 			Ignore: []block{
 				p("Sie haben sich nicht registriert? Dann hat sich wohl jemand bei der Adresse vertippt. Ignorieren Sie diese E-Mail einfach: Ohne Bestätigung wird kein Konto aktiviert."),
@@ -195,7 +195,7 @@ var german = language{
 				p("Die E-Mail-Adresse Ihrer {{.Brand}} ID wurde in {{.Masked}} geändert. Bitte melden Sie sich ab jetzt mit der neuen Adresse an."),
 			},
 			Ignore: []block{
-				p("Das waren nicht Sie? Mit diesem Link machen Sie die Änderung rückgängig; danach melden Sie sich wieder mit dieser Adresse an:"),
+				p("Das waren nicht Sie? Mit diesem Link machen Sie die Änderung rückgängig. Danach melden Sie sich wieder mit dieser Adresse an, alle Geräte sind abgemeldet, und Sie wählen gleich ein neues Passwort:"),
 				link("Änderung rückgängig machen", "{{.Link}}"),
 				p("Der Link ist {{.Valid}} gültig."),
 			},
@@ -210,6 +210,16 @@ var german = language{
 				link("Passwort zurücksetzen", "{{.Link}}"),
 			},
 		},
+		KindPhoneRemoved: {
+			Subject: "Phone ID Ihrer {{.Brand}} ID entfernt",
+			Body: []block{
+				p("Die Mobilnummer {{.Masked}} ist nicht mehr die Phone ID Ihrer {{.Brand}} ID. Melden Sie sich bitte mit Ihrer E-Mail-Adresse an."),
+			},
+			Ignore: []block{
+				p("Das waren nicht Sie? Bitte legen Sie sofort ein neues Passwort fest:"),
+				link("Passwort zurücksetzen", "{{.Link}}"),
+			},
+		},
 		KindPhoneCode: {
 			Subject: "Ihr Code für die {{.Brand}} ID",
 			Body: []block{
@@ -219,6 +229,17 @@ var german = language{
 			},
 			Ignore: []block{
 				p("Nicht angefordert? Dann ignorieren Sie diese SMS."),
+			},
+		},
+		KindNewSignIn: {
+			Subject: "Neue Anmeldung bei Ihrer {{.Brand}} ID",
+			Body: []block{
+				p("Mit Ihrer {{.Brand}} ID hat sich gerade jemand auf einem Gerät angemeldet, auf dem sie bisher nicht benutzt wurde: {{if .Device}}{{.Device}}{{else}}ein Browser, den wir nicht erkennen{{end}}, {{.When}}."),
+				p("Waren Sie das, ist nichts weiter zu tun. Alle angemeldeten Geräte sehen Sie auf Ihrer Sicherheitsseite:"),
+				link("Sicherheitsseite öffnen", "{{.Link}}"),
+			},
+			Ignore: []block{
+				p("Das waren nicht Sie? Dann kennt jemand anderes Ihr Passwort. Öffnen Sie die Sicherheitsseite, melden Sie das Gerät ab und ändern Sie sofort Ihr Passwort."),
 			},
 		},
 		KindAccountDeleted: {

@@ -29,7 +29,7 @@ var english = language{
 			Body: []block{
 				p("Welcome to {{.Brand}} ID! Please confirm your e-mail address to finish your registration:"),
 				link("Confirm e-mail address", "{{.Link}}"),
-				p("The link is valid for {{.Valid}}. Opening it also logs you in."),
+				p("The link is valid for {{.Valid}}. Opened in the browser you registered with, it also logs you in; anywhere else you choose your password again on the page it opens."),
 			},
 			Ignore: []block{
 				p("Didn't register? Then someone mistyped their address. Just ignore this e-mail: without confirmation, no account is activated."),
@@ -195,7 +195,7 @@ var english = language{
 				p("The e-mail address of your {{.Brand}} ID was changed to {{.Masked}}. From now on, please log in with the new address."),
 			},
 			Ignore: []block{
-				p("Wasn't you? Undo the change with this link; it makes this address your login again:"),
+				p("Wasn't you? Undo the change with this link. It makes this address your login again, logs out every device and lets you choose a new password right away:"),
 				link("Undo the change", "{{.Link}}"),
 				p("The link is valid for {{.Valid}}."),
 			},
@@ -210,6 +210,16 @@ var english = language{
 				link("Reset password", "{{.Link}}"),
 			},
 		},
+		KindPhoneRemoved: {
+			Subject: "The Phone ID was removed from your {{.Brand}} ID",
+			Body: []block{
+				p("The mobile number {{.Masked}} is no longer the Phone ID of your {{.Brand}} ID. To log in, use your e-mail address."),
+			},
+			Ignore: []block{
+				p("Wasn't you? Please set a new password right away:"),
+				link("Reset password", "{{.Link}}"),
+			},
+		},
 		KindPhoneCode: {
 			Subject: "Your {{.Brand}} ID code",
 			Body: []block{
@@ -219,6 +229,17 @@ var english = language{
 			},
 			Ignore: []block{
 				p("Didn't ask for it? Ignore this SMS."),
+			},
+		},
+		KindNewSignIn: {
+			Subject: "New sign-in to your {{.Brand}} ID",
+			Body: []block{
+				p("Your {{.Brand}} ID was just used to log in on a device it has not been used on before: {{if .Device}}{{.Device}}{{else}}a browser we could not name{{end}}, {{.When}}."),
+				p("If that was you, there is nothing to do. You can see every device that is logged in on your Security page:"),
+				link("Open the Security page", "{{.Link}}"),
+			},
+			Ignore: []block{
+				p("Wasn't you? Then someone else knows your password. Open the Security page, log that device out, and change your password right away."),
 			},
 		},
 		KindAccountDeleted: {

@@ -15,7 +15,7 @@ import (
 
 	"github.com/mailgun/mailgun-go/v4"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/server/mail"
 )

@@ -13,7 +13,7 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/store"

@@ -1,6 +1,7 @@
 // Package portal wires one portal process together: configuration, database
-// and migrations, mail worker, sessions, use cases, API and app. main runs
-// it; tests and the benchmark build it with their own clock or mail sender.
+// and migrations, mail worker, sweeper, sessions, use cases, API and app.
+// main runs it; tests and the benchmark build it with their own clock or
+// mail sender.
 package portal
 
 import (
@@ -23,11 +24,17 @@ import (
 	"github.com/minicorp/miniid/server/account"
 	"github.com/minicorp/miniid/server/api"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/notify"
+	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/server/sweep"
 	"github.com/minicorp/miniid/server/web"
 	"github.com/minicorp/miniid/static"
 )
@@ -39,9 +46,9 @@ type Portal struct {
 	help    *help.Service
 	db      *bun.DB
 	worker  *mail.Worker
+	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
-	clock   clock.Clock
 }
 
 // Options let tests and the benchmark swap parts; zero values mean the real ones.
@@ -93,6 +100,9 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		mux.Handle("GET /dev/mailbox", dev)
 		mux.Handle("GET /dev/mailbox.json", dev)
 		log.Info("dev mode: mail goes to the dev mailbox", "url", cfg.BaseURL.String()+"/dev/mailbox")
+		if cfg.DevMailboxIsPublic() {
+			log.Warn("DEV_MAILBOX=1: every mail, reset links and codes included, is readable by anyone who can reach this address", "url", cfg.BaseURL.String()+"/dev/mailbox")
+		}
 	default:
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
 		sms = mail.NoSMSProvider()
@@ -101,13 +111,16 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	// two hours delays mail but loses none.
 	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
 
-	keys := auth.NewKeys(cfg.SecretKey)
-	sessions := auth.NewSessionStore(db, keys, o.Clock, o.Rand, cfg.Secure())
+	keys := keyring.New(cfg.SecretKeys...)
+	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
+	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
+	tokens := linktoken.New(keys, o.Clock, o.Rand)
+	codes := otp.New(keys, o.Clock, o.Rand)
 	authSvc := auth.New(auth.Deps{
-		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys,
-		Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0), Sessions: sessions,
-		Mail: worker, BaseURL: cfg.BaseURL, Brand: cfg.Brand, Log: log,
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
+		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
 	})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -117,7 +130,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: account.New(db, o.Clock, authSvc), Log: log})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -138,11 +151,12 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}}))
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, handler: handler, log: log, clock: o.Clock}, nil
+	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
+	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, sweeper: sweeper, handler: handler, log: log}, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
-// requests in flight and stops the mail worker.
+// requests in flight and stops the mail worker and the sweeper.
 func (p *Portal) Serve(ctx context.Context) error {
 	ln, err := net.Listen("tcp", ":"+strconv.Itoa(p.cfg.Port))
 	if err != nil {
@@ -177,7 +191,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		defer close(workerDone)
 		p.worker.Run(workerCtx)
 	}()
-	go p.sweepSessions(workerCtx)
+	go p.sweeper.Run(workerCtx)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -203,25 +217,6 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	return err
 }
 
-// sweepSessions deletes expired and idle sessions now and then.
-func (p *Portal) sweepSessions(ctx context.Context) {
-	t := time.NewTicker(5 * time.Minute)
-	defer t.Stop()
-	for {
-		now := p.clock.Now()
-		if n, err := store.DeleteExpiredSessions(ctx, p.db, now, now.Add(-auth.IdleTimeout)); err != nil && ctx.Err() == nil {
-			p.log.Warn("session sweep failed", "err", err)
-		} else if n > 0 {
-			p.log.Info("expired sessions removed", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-	}
-}
-
 // Close releases the search index and the database.
 func (p *Portal) Close() error {
 	p.help.Close()
@@ -231,6 +226,9 @@ func (p *Portal) Close() error {
 
 // Handler is the portal's whole HTTP handler (for httptest).
 func (p *Portal) Handler() http.Handler { return p.handler }
+
+// Sweeper removes expired rows (tests run a Round).
+func (p *Portal) Sweeper() *sweep.Sweeper { return p.sweeper }
 
 // Worker is the mail worker (tests deliver mail with DeliverDue).
 func (p *Portal) Worker() *mail.Worker { return p.worker }

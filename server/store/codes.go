@@ -90,3 +90,12 @@ func CodeStatsFor(ctx context.Context, db bun.IDB, userID int64, purpose, flowID
 	}
 	return st, nil
 }
+
+// VoidCodes marks every unused code of a user as used.
+func VoidCodes(ctx context.Context, db bun.IDB, userID int64, now time.Time) error {
+	_, err := db.NewUpdate().Model((*Code)(nil)).Set("used_at = ?", now).Where("user_id = ? AND used_at IS NULL", userID).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("store: void codes: %w", err)
+	}
+	return nil
+}

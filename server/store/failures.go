@@ -69,19 +69,3 @@ func ResetLoginFailures(ctx context.Context, db bun.IDB, keys ...string) error {
 	}
 	return nil
 }
-
-// LoginBlock returns until when key is blocked (zero if it is not).
-func LoginBlock(ctx context.Context, db bun.IDB, key string, now time.Time) (time.Time, error) {
-	f := new(LoginFailure)
-	err := db.NewSelect().Model(f).Where("key = ?", key).Scan(ctx)
-	if err != nil {
-		if notFound(err) == ErrNotFound {
-			return time.Time{}, nil
-		}
-		return time.Time{}, fmt.Errorf("store: login block: %w", err)
-	}
-	if f.BlockedUntil != nil && f.BlockedUntil.After(now) {
-		return *f.BlockedUntil, nil
-	}
-	return time.Time{}, nil
-}

@@ -162,17 +162,9 @@ func AddHelpRead(ctx context.Context, db bun.IDB, slug string) error {
 }
 
 // DeleteHelpReadsBefore removes read marks older than day (YYYY-MM-DD); the
-// counters keep their totals. A housekeeping job may call it daily.
+// counters keep their totals. The sweeper (server/sweep) calls it.
 func DeleteHelpReadsBefore(ctx context.Context, db bun.IDB, day string) (int64, error) {
-	res, err := db.NewDelete().Model((*HelpRead)(nil)).Where("day < ?", day).Exec(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("store: delete old help reads: %w", err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, fmt.Errorf("store: delete old help reads: %w", err)
-	}
-	return n, nil
+	return deleteInBatches(ctx, db, "help_reads", "slug, visitor, day", "day < ?", day)
 }
 
 func helpRowsAffected(res sql.Result, what string) (bool, error) {

@@ -5,6 +5,8 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -17,7 +19,13 @@ var migrationFiles embed.FS
 // Migrate applies the pending migrations of db's dialect under bun/migrate's
 // lock, waiting for another process that holds it (several portals may start
 // at once on one PostgreSQL).
-func Migrate(ctx context.Context, db *bun.DB) error {
+func Migrate(ctx context.Context, db *bun.DB) error { return MigrateUpTo(ctx, db, "") }
+
+// MigrateUpTo is Migrate, but stops after the migration whose id (its
+// timestamp, like "20261127000001") is upTo; "" applies all. Tests fill a
+// database in an older schema with it, to prove the next migration keeps
+// that data and an older process working.
+func MigrateUpTo(ctx context.Context, db *bun.DB, upTo string) error {
 	dir := "migrations/sqlite"
 	if IsPostgres(db) {
 		dir = "migrations/postgres"
@@ -25,6 +33,11 @@ func Migrate(ctx context.Context, db *bun.DB) error {
 	sub, err := fs.Sub(migrationFiles, dir)
 	if err != nil {
 		return fmt.Errorf("store: migrations: %w", err)
+	}
+	if upTo != "" {
+		if sub, err = migrationsUpTo(sub, upTo); err != nil {
+			return err
+		}
 	}
 	migrations := migrate.NewMigrations()
 	if err := migrations.Discover(sub); err != nil {
@@ -54,4 +67,24 @@ func Migrate(ctx context.Context, db *bun.DB) error {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	return nil
+}
+
+// migrationsUpTo copies the migration files up to id upTo into memory.
+func migrationsUpTo(all fs.FS, upTo string) (fs.FS, error) {
+	entries, err := fs.ReadDir(all, ".")
+	if err != nil {
+		return nil, fmt.Errorf("store: migrations: %w", err)
+	}
+	out := fstest.MapFS{}
+	for _, e := range entries {
+		if id, _, _ := strings.Cut(e.Name(), "_"); id > upTo {
+			continue
+		}
+		b, err := fs.ReadFile(all, e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("store: migrations: %w", err)
+		}
+		out[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	return out, nil
 }

@@ -74,9 +74,17 @@ func ClaimOutbox(ctx context.Context, db bun.IDB, id int64, now, until time.Time
 
 // MarkOutboxSent records a delivery at now and releases the lease. A row
 // that is already sent keeps its first sent_at.
+//
+// It blanks the bodies in the same UPDATE: they hold live reset,
+// confirmation and undo links and codes (which are otherwise stored only as
+// keyed hashes), and once the provider has the mail nothing needs them. The
+// recipient, subject (no subject carries a secret; mail's compose test
+// proves it) and times stay as the record of what was sent.
 func MarkOutboxSent(ctx context.Context, db bun.IDB, id int64, now time.Time) error {
 	_, err := db.NewUpdate().Model((*OutboxMail)(nil)).
 		Set("sent_at = ?", now).
+		Set("text_body = ''").
+		Set("html_body = ''").
 		Set("attempts = attempts + 1").
 		Set("locked_until = NULL").
 		Set("last_error = ''").

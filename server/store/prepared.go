@@ -22,12 +22,12 @@ type preparedReads struct {
 var prepared sync.Map // *bun.DB → *preparedReads
 
 func sessionColumns() string {
-	return "id_hash, user_id, state, csrf_token, flow_id, auth_at, user_agent, ip, created_at, last_seen_at, expires_at"
+	return "id_hash, user_id, state, csrf_token, flow_id, auth_at, amr, data, version, user_agent, ip, created_at, last_seen_at, expires_at"
 }
 
 func userColumns() string {
-	return "id, email, email_confirmed_at, phone, phone_verified_at, password_hash, salutation, title, first_name, " +
-		"last_name, birth_date, street, postcode, city, country, language, language_choice, two_factor, version, created_at, updated_at"
+	return "id, email, email_confirmed_at, phone, phone_verified_at, security_stamp, password_hash, two_factor, salutation, title, first_name, " +
+		"last_name, birth_date, street, postcode, city, country, language, language_choice, version, created_at, updated_at"
 }
 
 // reads returns the prepared statements of db, preparing them once.

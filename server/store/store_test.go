@@ -18,8 +18,8 @@ var t0 = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 
 func newUser(t *testing.T, db *testenv.DB, email string) *store.User {
 	t.Helper()
-	u := &store.User{Email: email, PasswordHash: "x", Country: "DE", Language: "de", Version: 1, CreatedAt: t0, UpdatedAt: t0}
-	if err := store.CreateUser(context.Background(), db.Bun, u); err != nil {
+	u := &store.User{Email: email, Country: "DE", Language: "de", Version: 1, CreatedAt: t0, UpdatedAt: t0}
+	if err := store.CreateUser(context.Background(), db.Bun, u, "hash-of-"+email); err != nil {
 		t.Fatal(err)
 	}
 	return u
@@ -31,8 +31,8 @@ func TestStoreContract(t *testing.T) {
 		ctx := context.Background()
 		t.Run("users are unique by e-mail and versioned", func(t *testing.T) {
 			u := newUser(t, db, "a@example.com")
-			dup := &store.User{Email: "a@example.com", PasswordHash: "x", Version: 1, CreatedAt: t0, UpdatedAt: t0}
-			if err := store.CreateUser(ctx, db.Bun, dup); err == nil {
+			dup := &store.User{Email: "a@example.com", Version: 1, CreatedAt: t0, UpdatedAt: t0}
+			if err := store.CreateUser(ctx, db.Bun, dup, "x"); err == nil {
 				t.Fatal("a second account with the same address")
 			}
 			u.City = "Berlin"
@@ -57,7 +57,7 @@ func TestStoreContract(t *testing.T) {
 			if err := store.CreateToken(ctx, db.Bun, tok); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := store.ConsumeToken(ctx, db.Bun, []string{"confirm"}, "h1", t0); !errors.Is(err, store.ErrNotFound) {
+			if _, err := store.ConsumeToken(ctx, db.Bun, []string{"confirm"}, []string{"h1"}, t0); !errors.Is(err, store.ErrNotFound) {
 				t.Fatalf("other purpose: %v", err)
 			}
 			var wins atomic.Int32
@@ -66,7 +66,7 @@ func TestStoreContract(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					if _, err := store.ConsumeToken(ctx, db.Bun, []string{"reset"}, "h1", t0); err == nil {
+					if _, err := store.ConsumeToken(ctx, db.Bun, []string{"reset"}, []string{"h0", "h1"}, t0); err == nil {
 						wins.Add(1)
 					}
 				}()
@@ -77,7 +77,7 @@ func TestStoreContract(t *testing.T) {
 			}
 			late := &store.Token{UserID: u.ID, Purpose: "reset", Hash: "h2", ExpiresAt: t0.Add(time.Hour), CreatedAt: t0}
 			store.CreateToken(ctx, db.Bun, late)
-			if _, err := store.ConsumeToken(ctx, db.Bun, []string{"reset"}, "h2", t0.Add(time.Hour)); !errors.Is(err, store.ErrNotFound) {
+			if _, err := store.ConsumeToken(ctx, db.Bun, []string{"reset"}, []string{"h2"}, t0.Add(time.Hour)); !errors.Is(err, store.ErrNotFound) {
 				t.Fatalf("expired token: %v", err)
 			}
 		})
@@ -126,35 +126,70 @@ func TestStoreContract(t *testing.T) {
 			if allowed.Load() != 5 {
 				t.Fatalf("%d attempts allowed, want 5", allowed.Load())
 			}
-			until, _ := store.LoginBlock(ctx, db.Bun, "k", t0)
-			if !until.Equal(t0.Add(15 * time.Minute)) {
-				t.Fatalf("blocked until %v", until)
+			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0); a.Allowed || !a.BlockedUntil.Equal(t0.Add(15*time.Minute)) {
+				t.Fatalf("blocked: %+v", a)
 			}
 			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0.Add(16*time.Minute)); !a.Allowed || a.Count != 1 {
 				t.Fatalf("after the block: %+v", a)
 			}
 		})
-		t.Run("sessions are saved, found, expire and are revoked", func(t *testing.T) {
+		t.Run("sessions are saved conditionally and never come back", func(t *testing.T) {
 			u := newUser(t, db, "sess@example.com")
 			uid := u.ID
-			s := &store.Session{IDHash: "s1", UserID: &uid, State: "full", CSRFToken: "t", CreatedAt: t0, LastSeenAt: t0, ExpiresAt: t0.Add(12 * time.Hour)}
-			if err := store.SaveSession(ctx, db.Bun, s); err != nil {
+			s := &store.Session{IDHash: "s1", UserID: &uid, State: "full", CSRFToken: "t", Version: 1, CreatedAt: t0, LastSeenAt: t0, ExpiresAt: t0.Add(12 * time.Hour)}
+			if err := store.InsertSession(ctx, db.Bun, s); err != nil {
 				t.Fatal(err)
 			}
-			s.State = "none"
-			if err := store.SaveSession(ctx, db.Bun, s); err != nil {
-				t.Fatal(err)
+			loaded, err := store.SessionByHash(ctx, db.Bun, "s1", t0)
+			if err != nil || loaded.State != "full" || *loaded.UserID != uid || loaded.Version != 1 {
+				t.Fatalf("session: %+v %v", loaded, err)
 			}
-			got, err := store.SessionByHash(ctx, db.Bun, "s1", t0)
-			if err != nil || got.State != "none" || *got.UserID != uid {
-				t.Fatalf("session: %+v %v", got, err)
+			// Two requests loaded version 1; the first save wins, the second
+			// meets the newer version.
+			first, second := *loaded, *loaded
+			first.State = "none"
+			if err := store.UpdateSession(ctx, db.Bun, &first); err != nil || first.Version != 2 {
+				t.Fatalf("save: %v (version %d)", err, first.Version)
+			}
+			if err := store.UpdateSession(ctx, db.Bun, &second); !errors.Is(err, store.ErrConflict) {
+				t.Fatalf("save over a newer version: %v", err)
+			}
+			// Ended while a request ran: its save and its rotation write nothing.
+			if n, err := store.DeleteUserSessions(ctx, db.Bun, uid, ""); err != nil || n != 1 {
+				t.Fatalf("end: %d %v", n, err)
+			}
+			if err := store.UpdateSession(ctx, db.Bun, &first); !errors.Is(err, store.ErrSessionGone) {
+				t.Fatalf("save of an ended session: %v", err)
+			}
+			next := &store.Session{IDHash: "s1-next", UserID: &uid, State: "full", CSRFToken: "u", Version: 1, CreatedAt: t0, LastSeenAt: t0, ExpiresAt: t0.Add(time.Hour)}
+			if err := store.ReplaceSession(ctx, db.Bun, "s1", first.Version, next); !errors.Is(err, store.ErrSessionGone) {
+				t.Fatalf("rotation of an ended session: %v", err)
+			}
+			for _, h := range []string{"s1", "s1-next"} {
+				if _, err := store.SessionByHash(ctx, db.Bun, h, t0); !errors.Is(err, store.ErrNotFound) {
+					t.Fatalf("%s came back: %v", h, err)
+				}
 			}
 			if _, err := store.SessionByHash(ctx, db.Bun, "s1", t0.Add(12*time.Hour)); !errors.Is(err, store.ErrNotFound) {
 				t.Fatalf("expired session: %v", err)
 			}
-			store.SaveSession(ctx, db.Bun, &store.Session{IDHash: "s2", UserID: &uid, State: "full", CSRFToken: "t", CreatedAt: t0, LastSeenAt: t0, ExpiresAt: t0.Add(time.Hour)})
-			if n, err := store.DeleteUserSessions(ctx, db.Bun, uid, "s1"); err != nil || n != 1 {
-				t.Fatalf("revoke others: %d %v", n, err)
+		})
+		t.Run("credentials are per account and mirrored for the previous release", func(t *testing.T) {
+			u := newUser(t, db, "cred@example.com")
+			creds, err := store.CredentialsOf(ctx, db.Bun, u.ID)
+			if err != nil || len(creds) != 1 || creds[0].Type != store.CredentialPassword || creds[0].Config != "hash-of-cred@example.com" {
+				t.Fatalf("credentials: %+v %v", creds, err)
+			}
+			two := &store.Credential{UserID: u.ID, Type: store.CredentialPassword, Config: "y", CreatedAt: t0, UpdatedAt: t0}
+			if err := store.AddCredential(ctx, db.Bun, two); !errors.Is(err, store.ErrConflict) {
+				t.Fatalf("a second password: %v", err)
+			}
+			if err := store.SetPasswordHash(ctx, db.Bun, u.ID, "new-hash", t0); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := store.UserByID(ctx, db.Bun, u.ID)
+			if got.LegacyPasswordHash != "new-hash" || got.LegacyTwoFactor {
+				t.Fatalf("legacy columns: %q %v", got.LegacyPasswordHash, got.LegacyTwoFactor)
 			}
 		})
 	})

@@ -16,13 +16,14 @@ func CreateToken(ctx context.Context, db bun.IDB, t *Token) error {
 	return nil
 }
 
-// ConsumeToken marks the unused, unexpired token with hash as used and
+// ConsumeToken marks the unused, unexpired token with one of hashes (the
+// same token keyed under each key of the ring) as used and
 // returns it, in one UPDATE: of two parallel uses exactly one wins. A token of
 // another purpose, a used or an expired one gives ErrNotFound.
-func ConsumeToken(ctx context.Context, db bun.IDB, purposes []string, hash string, now time.Time) (*Token, error) {
+func ConsumeToken(ctx context.Context, db bun.IDB, purposes, hashes []string, now time.Time) (*Token, error) {
 	var t Token
 	err := db.NewUpdate().Model(&t).Set("used_at = ?", now).
-		Where("hash = ? AND purpose IN (?) AND used_at IS NULL AND expires_at > ?", hash, bun.In(purposes), now).
+		Where("hash IN (?) AND purpose IN (?) AND used_at IS NULL AND expires_at > ?", bun.In(hashes), bun.In(purposes), now).
 		Returning("*").Scan(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: consume token: %w", notFound(err))
@@ -30,12 +31,43 @@ func ConsumeToken(ctx context.Context, db bun.IDB, purposes []string, hash strin
 	return &t, nil
 }
 
-// VoidTokens marks a user's unused tokens of a purpose as used.
-func VoidTokens(ctx context.Context, db bun.IDB, userID int64, purpose string, now time.Time) error {
-	_, err := db.NewUpdate().Model((*Token)(nil)).Set("used_at = ?", now).
-		Where("user_id = ? AND purpose = ? AND used_at IS NULL", userID, purpose).Exec(ctx)
+// PeekToken returns the unused, unexpired token with one of hashes (the
+// same token keyed under each key of the ring) without using it.
+func PeekToken(ctx context.Context, db bun.IDB, purposes, hashes []string, now time.Time) (*Token, error) {
+	var t Token
+	err := db.NewSelect().Model(&t).
+		Where("hash IN (?) AND purpose IN (?) AND used_at IS NULL AND expires_at > ?", bun.In(hashes), bun.In(purposes), now).
+		Limit(1).Scan(ctx)
 	if err != nil {
+		return nil, fmt.Errorf("store: peek token: %w", notFound(err))
+	}
+	return &t, nil
+}
+
+// VoidTokens marks a user's unused tokens of the purposes as used (every
+// purpose when none is named).
+func VoidTokens(ctx context.Context, db bun.IDB, userID int64, now time.Time, purposes ...string) error {
+	q := db.NewUpdate().Model((*Token)(nil)).Set("used_at = ?", now).Where("user_id = ? AND used_at IS NULL", userID)
+	if len(purposes) > 0 {
+		q = q.Where("purpose IN (?)", bun.In(purposes))
+	}
+	if _, err := q.Exec(ctx); err != nil {
 		return fmt.Errorf("store: void tokens: %w", err)
 	}
 	return nil
+}
+
+// TokenStats tells how many tokens of purpose the user got since a time,
+// and when the newest of them was made.
+func TokenStats(ctx context.Context, db bun.IDB, userID int64, purpose string, since time.Time) (count int, newest time.Time, err error) {
+	var rows []Token
+	err = db.NewSelect().Model(&rows).Column("created_at").
+		Where("user_id = ? AND purpose = ? AND created_at > ?", userID, purpose, since).Order("created_at DESC").Scan(ctx)
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("store: token stats: %w", err)
+	}
+	if len(rows) > 0 {
+		newest = rows[0].CreatedAt
+	}
+	return len(rows), newest, nil
 }

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -57,10 +59,31 @@ func UserByPhone(ctx context.Context, db bun.IDB, phone string) (*User, error) {
 	return u, nil
 }
 
-// CreateUser inserts u and sets its ID.
-func CreateUser(ctx context.Context, db bun.IDB, u *User) error {
+// CreateUser inserts u with its password credential and sets its ID. Call
+// it inside a transaction: the user row, the credential and the mirror of the
+// legacy column commit together.
+func CreateUser(ctx context.Context, db bun.IDB, u *User, passwordHash string) error {
+	u.LegacyPasswordHash, u.LegacyTwoFactor = "", false // written by MirrorLegacy below
 	if _, err := db.NewInsert().Model(u).Returning("id").Exec(ctx); err != nil {
 		return fmt.Errorf("store: create user: %w", err)
+	}
+	c := &Credential{UserID: u.ID, Type: CredentialPassword, Config: passwordHash, CreatedAt: u.CreatedAt, UpdatedAt: u.CreatedAt}
+	if err := AddCredential(ctx, db, c); err != nil {
+		return err
+	}
+	return MirrorLegacy(ctx, db, u.ID)
+}
+
+// RenewSecurityStamp gives the account a new security stamp: every link
+// token and code issued under the old one stops working.
+func RenewSecurityStamp(ctx context.Context, db bun.IDB, u *User) error {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return fmt.Errorf("store: new security stamp: %w", err)
+	}
+	u.SecurityStamp = hex.EncodeToString(b)
+	if _, err := db.NewUpdate().Model((*User)(nil)).Set("security_stamp = ?", u.SecurityStamp).Where("id = ?", u.ID).Exec(ctx); err != nil {
+		return fmt.Errorf("store: renew security stamp: %w", err)
 	}
 	return nil
 }
@@ -91,7 +114,7 @@ func DeleteUser(ctx context.Context, db bun.IDB, id int64) error {
 	if _, err := db.NewDelete().Model((*OutboxMail)(nil)).Where("user_id = ? AND sent_at IS NULL", id).Exec(ctx); err != nil {
 		return fmt.Errorf("store: delete user mail: %w", err)
 	}
-	for _, m := range []any{(*Session)(nil), (*Code)(nil), (*Token)(nil), (*SecurityEvent)(nil)} {
+	for _, m := range []any{(*Session)(nil), (*Code)(nil), (*Token)(nil), (*SecurityEvent)(nil), (*Credential)(nil), (*KnownDevice)(nil)} {
 		if _, err := db.NewDelete().Model(m).Where("user_id = ?", id).Exec(ctx); err != nil {
 			return fmt.Errorf("store: delete user rows: %w", err)
 		}

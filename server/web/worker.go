@@ -5,7 +5,10 @@ package web
 //   - the app's files are cached at install, per version, and served cache-first;
 //   - page navigations go to the network first and fall back to the cached
 //     copy of that page, then to the cached shell "/", so every route opens
-//     offline (the wasm then renders the route itself);
+//     offline (the wasm then renders the route itself). Pages are kept under
+//     their path alone, and only when opened without a query: a query may
+//     carry a secret (the token of a reset or confirmation link), and Cache
+//     Storage outlives the visit;
 //   - help-centre reads (GET /api/v1/help/…) are kept for offline reading;
 //   - every other API call is network-only: personal data is never cached here;
 //   - a message {type: "goapp:purge"} deletes the cached help reads (logout).
@@ -44,14 +47,14 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (url.pathname.startsWith("/api/v1/help/")) {
-    event.respondWith(networkFirst(req, helpCache, null));
+    event.respondWith(helpRead(req));
     return;
   }
   if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/dev/") || url.pathname === "/healthz") {
     return;
   }
   if (req.mode === "navigate") {
-    event.respondWith(networkFirst(req, cacheName, "/"));
+    event.respondWith(navigation(event, req, url));
     return;
   }
   event.respondWith(cacheFirst(req));
@@ -65,8 +68,8 @@ async function cacheFirst(req) {
   return fetch(req);
 }
 
-async function networkFirst(req, name, fallbackPath) {
-  const cache = await caches.open(name);
+async function helpRead(req) {
+  const cache = await caches.open(helpCache);
   try {
     const res = await fetch(req);
     if (res.ok) {
@@ -74,15 +77,26 @@ async function networkFirst(req, name, fallbackPath) {
     }
     return res;
   } catch (err) {
-    const cached = await cache.match(req, { ignoreSearch: fallbackPath !== null });
+    const cached = await cache.match(req);
     if (cached) {
       return cached;
     }
-    if (fallbackPath !== null) {
-      const shell = await cache.match(fallbackPath);
-      if (shell) {
-        return shell;
-      }
+    throw err;
+  }
+}
+
+async function navigation(event, req, url) {
+  const cache = await caches.open(cacheName);
+  try {
+    const res = await fetch(req);
+    if (res.ok && url.search === "") {
+      event.waitUntil(cache.put(url.pathname, res.clone()));
+    }
+    return res;
+  } catch (err) {
+    const cached = (await cache.match(url.pathname)) || (await cache.match("/"));
+    if (cached) {
+      return cached;
     }
     throw err;
   }

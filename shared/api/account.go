@@ -63,6 +63,9 @@ type ReauthResult struct {
 	MaskedEmail string `json:"masked_email,omitempty"`
 	// ResendAfter is how many seconds "Request a new one" must wait.
 	ResendAfter int `json:"resend_after,omitempty"`
+	// CSRFToken is the session's token after the step: a step-up that is
+	// complete renews the session id, and the token with it.
+	CSRFToken string `json:"csrf_token,omitempty"`
 }
 
 // EmailChangeRequest names the new address.

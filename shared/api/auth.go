@@ -43,6 +43,12 @@ type Session struct {
 	// ResendAfter is how many seconds "Request a new one" must wait (the
 	// second step of a login).
 	ResendAfter int `json:"resend_after,omitempty"`
+	// Methods are the sign-in methods the session proved ("password",
+	// "email_code", …) and Level what they amount to: "one_factor",
+	// "two_factors" (the e-mailed code counts as a second factor here, but
+	// it is not a NIST AAL2 authenticator) or, later, "phishing_resistant".
+	Methods []string `json:"methods,omitempty"`
+	Level   string   `json:"level,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the
@@ -95,6 +101,14 @@ type ResetRequest struct {
 // PasswordRequest carries a password (strength check, re-authentication).
 type PasswordRequest struct {
 	Password string `json:"password"`
+}
+
+// StrengthRequest asks how strong a password is. UserInputs are words the
+// password must not lean on (the address, the name); the server reads the
+// first five.
+type StrengthRequest struct {
+	Password   string   `json:"password"`
+	UserInputs []string `json:"user_inputs"`
 }
 
 // Strength is a password's estimated strength, 0 (guessable) to 4.
@@ -154,10 +168,4 @@ func (m Me) Initials() string {
 		out = append(out, r)
 	}
 	return string(out)
-}
-
-// LoginResult tells what a login step led to.
-type LoginResult struct {
-	State       string `json:"state"`
-	MaskedEmail string `json:"masked_email,omitempty"`
 }

@@ -13,6 +13,7 @@ const (
 	LoginNotConfirmed   Key = "login.not_confirmed"
 	LoginResendLink     Key = "login.resend_link"
 	LoginLinkSent       Key = "login.link_sent"
+	LogoutPending       Key = "login.logout_pending"
 	CodeTitle           Key = "code.title"
 	CodeSentTo          Key = "code.sent_to"
 	CodeValidity        Key = "code.validity"
@@ -75,6 +76,7 @@ func init() {
 		LoginBlocked:        {"This ID is temporarily blocked after too many wrong passwords, until {time}. You can set a new password with \"Forgot password?\" to lift the block now.", "Diese ID ist nach zu vielen falschen Passwörtern vorübergehend gesperrt, bis {time}. Mit „Passwort vergessen?“ können Sie ein neues Passwort setzen und die Sperre sofort aufheben."},
 		LoginNotConfirmed:   {"Your e-mail address is not confirmed yet. Open the link in the e-mail we sent you, or let us send it again.", "Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in unserer E-Mail oder lassen Sie sie sich erneut senden."},
 		LoginResendLink:     {"Send the e-mail again", "E-Mail erneut senden"},
+		LogoutPending:       {"You are logged out on this device. Your session on the server ends as soon as the network is back; until then nothing of your account is shown here.", "Sie sind auf diesem Gerät abgemeldet. Ihre Sitzung auf dem Server endet, sobald das Netz wieder da ist; bis dahin wird hier nichts aus Ihrem Konto angezeigt."},
 		LoginLinkSent:       {"If the address needs confirming, a new link is on its way.", "Falls die Adresse noch bestätigt werden muss, ist ein neuer Link unterwegs."},
 		CodeTitle:           {"Enter your activation code", "Aktivierungscode eingeben"},
 		CodeSentTo:          {"We have sent an activation code to {email}", "Wir haben einen Aktivierungscode an {email} gesendet"},

@@ -58,7 +58,9 @@ func (a *account) header(base string, post bool) http.Header {
 // JSON body that carries one.
 func (a *account) take(h http.Header, body []byte) {
 	for _, c := range (&http.Response{Header: h}).Cookies() {
-		if c.Value != "" {
+		// Only the session cookie: the device cookie matters to a person's
+		// browser (new sign-in mails), not to the measured requests.
+		if c.Value != "" && strings.HasSuffix(c.Name, "miniid") {
 			a.cookie = c.Name + "=" + c.Value
 		}
 	}
@@ -141,7 +143,7 @@ func (c *client) register(ctx context.Context, a *account) error {
 	if err != nil {
 		return err
 	}
-	status, body, err = c.call(ctx, a, http.MethodPost, api.PathConfirm, api.TokenRequest{Token: tok})
+	status, body, err = c.call(ctx, a, http.MethodPost, api.PathConfirm, api.ConfirmRequest{Token: tok})
 	if err != nil {
 		return err
 	}

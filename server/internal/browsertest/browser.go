@@ -73,7 +73,9 @@ func New(t testing.TB) *Browser {
 		cancel()
 		cancelAlloc()
 	})
-	return &Browser{T: t, alloc: alloc, ctx: ctx}
+	b := &Browser{T: t, alloc: alloc, ctx: ctx}
+	b.Tab().countAPICalls()
+	return b
 }
 
 // Tab is one page of the browser.
@@ -92,7 +94,9 @@ func (b *Browser) NewTab() *Tab {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		b.T.Fatalf("new tab: %v", err)
 	}
-	return &Tab{T: b.T, Ctx: ctx}
+	tab := &Tab{T: b.T, Ctx: ctx}
+	tab.countAPICalls()
+	return tab
 }
 
 // do runs steps with a time limit, failing the test with what was expected.

@@ -34,7 +34,7 @@ func (e *Env) RegisterIn(email, country, postcode string) *Client {
 		e.T.Fatalf("register: %d %s", r.Status, r.Body)
 	}
 	tok := e.LastMail(email).Token()
-	if r := c.Post(api.PathConfirm, api.TokenRequest{Token: tok}); r.Status != 200 {
+	if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: tok}); r.Status != 200 {
 		e.T.Fatalf("confirm: %d %s", r.Status, r.Body)
 	}
 	return c

@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/minicorp/miniid/server/internal/clock"
+	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/server/portal"
 	"github.com/minicorp/miniid/server/store"
@@ -190,6 +190,32 @@ func (e *Env) Deploy(static fs.FS) {
 	p, err := portal.New(context.Background(), e.getenv, slog.New(slog.NewTextHandler(e.Log, nil)), portal.Options{Clock: e.Clock, Static: static})
 	if err != nil {
 		e.T.Fatalf("deploy: %v", err)
+	}
+	e.T.Cleanup(func() { p.Close() })
+	e.Portal = p
+	e.serveAgain(p)
+}
+
+// Reconfigure stops the portal and starts a new process on the same
+// database and address with the environment changed by extra (name, value
+// pairs): a redeploy with new settings, such as a rotated SECRET_KEY.
+func (e *Env) Reconfigure(extra ...string) {
+	e.T.Helper()
+	e.Stop()
+	prev := e.getenv
+	over := map[string]string{}
+	for i := 0; i+1 < len(extra); i += 2 {
+		over[extra[i]] = extra[i+1]
+	}
+	e.getenv = func(k string) string {
+		if v, ok := over[k]; ok {
+			return v
+		}
+		return prev(k)
+	}
+	p, err := portal.New(context.Background(), e.getenv, slog.New(slog.NewTextHandler(e.Log, nil)), portal.Options{Clock: e.Clock})
+	if err != nil {
+		e.T.Fatalf("reconfigure: %v", err)
 	}
 	e.T.Cleanup(func() { p.Close() })
 	e.Portal = p

@@ -35,8 +35,18 @@ func ForEachDB(t *testing.T, fn func(t *testing.T, db *DB)) {
 	})
 }
 
+// ForEachDBAt is ForEachDB with the databases migrated only up to the
+// migration upTo (an older schema, for tests of the next migration).
+func ForEachDBAt(t *testing.T, upTo string, fn func(t *testing.T, db *DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, sqliteAt(t, upTo)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, postgresAt(t, upTo)) })
+}
+
 // SQLite opens a fresh, migrated SQLite database in a temporary directory.
-func SQLite(t testing.TB) *DB {
+func SQLite(t testing.TB) *DB { t.Helper(); return sqliteAt(t, "") }
+
+func sqliteAt(t testing.TB, upTo string) *DB {
 	t.Helper()
 	dir := t.TempDir()
 	db, err := store.Open(context.Background(), "", dir)
@@ -44,7 +54,7 @@ func SQLite(t testing.TB) *DB {
 		t.Fatalf("open sqlite: %v", err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := store.Migrate(context.Background(), db); err != nil {
+	if err := store.MigrateUpTo(context.Background(), db, upTo); err != nil {
 		t.Fatalf("migrate sqlite: %v", err)
 	}
 	return &DB{Name: "sqlite", Dir: dir, Bun: db}
@@ -53,7 +63,9 @@ func SQLite(t testing.TB) *DB {
 // Postgres creates a fresh, migrated database on TEST_DATABASE_URL's server,
 // or on a throwaway cluster started from the installed binaries; it skips
 // (fails in strict mode) when neither is possible.
-func Postgres(t testing.TB) *DB {
+func Postgres(t testing.TB) *DB { t.Helper(); return postgresAt(t, "") }
+
+func postgresAt(t testing.TB, upTo string) *DB {
 	t.Helper()
 	admin, err := adminURL()
 	if err != nil {
@@ -79,7 +91,7 @@ func Postgres(t testing.TB) *DB {
 		defer a.Close()
 		a.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	})
-	if err := store.Migrate(ctx, db); err != nil {
+	if err := store.MigrateUpTo(ctx, db, upTo); err != nil {
 		t.Fatalf("migrate postgres: %v", err)
 	}
 	return &DB{Name: "postgres", URL: dsn, Bun: db}

@@ -1,0 +1,211 @@
+package page
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// Step is one screen of a flow, in a file of its own (step_*.go): the
+// password, a code, a new e-mail address, a new password, a new Phone ID,
+// the two-factor choice, what a deletion takes away and its last
+// confirmation, the closing words. The change dialogs, the two-factor
+// dialog and the login's second step are lists of steps.
+//
+// A step draws itself from the flow's shared state and sends what it
+// collected through the flow, which keeps busy, errors, info and the wait
+// before "Request a new one" in one place. A new sign-in method (a passkey,
+// an authenticator app, a recovery code) is one more type that implements
+// Step; the flows that offer it put it in their lists. Where several methods
+// can fill one place (the second factor), a step offers "Use another method"
+// as a link whose handler puts the other method's step in its place
+// (f.steps[f.at] = other) and opens it (f.goTo(ctx, f.at)).
+type Step interface {
+	// Render draws the step. Its main action (the form's submit, or the
+	// main button) is f.submit, which clears the last errors and calls
+	// Submit.
+	Render(f *Flow) app.UI
+	// Submit checks what the step collected, in the browser first, then
+	// sends it with send; on success it moves the flow on (f.next,
+	// f.finish) or leaves it (a navigation).
+	Submit(ctx app.Context, f *Flow)
+	// Focus is the CSS selector of what gets the focus when the step opens.
+	Focus() string
+}
+
+// optionalStep is a step the flow passes over while it is not needed: the
+// code step when no code was sent (a re-authentication asks for one only
+// when two-factor authentication is on).
+type optionalStep interface {
+	needed(f *Flow) bool
+}
+
+// Flow runs a list of steps for the component that shows it (a dialog, the
+// second-step page). That component follows the language into *lang and
+// says what happens with a changed profile, at the end and on failure.
+type Flow struct {
+	lang  *string
+	steps []Step
+	at    int
+
+	// me is the profile the flow started from.
+	me api.Me
+	// sentTo is where the last code went (masked); codeDue says that a
+	// code is awaited.
+	sentTo  string
+	codeDue bool
+	// done is what the closing step says.
+	done string
+
+	busy bool
+	err  formError
+	errs map[string]string
+	info string
+	wait countdown
+
+	// onChange takes a profile the server returned after a change.
+	onChange func(ctx app.Context, me api.Me)
+	// onClose ends the flow: Cancel, Close.
+	onClose func(ctx app.Context)
+	// onFail sees a failed call after it is shown, to turn back or away.
+	onFail func(ctx app.Context, fe formError)
+}
+
+// newFlow returns a flow at its first step, in the language *lang.
+func newFlow(lang *string, me api.Me, steps ...Step) *Flow {
+	return &Flow{lang: lang, me: me, steps: steps, errs: map[string]string{}}
+}
+
+func (f *Flow) lng() string { return *f.lang }
+
+func (f *Flow) t(k i18n.Key) string { return i18n.T(*f.lang, k) }
+
+// Render draws the current step.
+func (f *Flow) Render() app.UI { return f.steps[f.at].Render(f) }
+
+// submit is the current step's main action.
+func (f *Flow) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	f.err, f.errs, f.info = formError{}, map[string]string{}, ""
+	f.steps[f.at].Submit(ctx, f)
+}
+
+// form wraps a step's inputs: sending it is the step's main action.
+func (f *Flow) form(body ...app.UI) app.UI {
+	return app.Form().NoValidate(true).OnSubmit(f.submit).Body(body...)
+}
+
+// submitButton sends the step's form; it rests while the flow is busy.
+func (f *Flow) submitButton(words i18n.Key) app.UI {
+	return app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(words))
+}
+
+// valueID is the input of a step that asks for the new value of a change.
+const valueID = "ch-value"
+
+// errorAlert shows what went wrong with the last call of the flow.
+func (f *Flow) errorAlert() app.UI { return component.Alert(component.AlertError, f.err.Message) }
+
+// next moves on to the next step that is needed now.
+func (f *Flow) next(ctx app.Context) {
+	i := f.at + 1
+	for i < len(f.steps)-1 {
+		if o, ok := f.steps[i].(optionalStep); !ok || o.needed(f) {
+			break
+		}
+		i++
+	}
+	f.goTo(ctx, i)
+}
+
+// finish ends at the last step (the closing words) with words.
+func (f *Flow) finish(ctx app.Context, words string) {
+	f.done = words
+	f.goTo(ctx, len(f.steps)-1)
+}
+
+// goTo opens step i with a clean slate and moves the focus into it.
+func (f *Flow) goTo(ctx app.Context, i int) {
+	f.at = i
+	f.err, f.errs, f.info = formError{}, map[string]string{}, ""
+	component.FocusSoon(f.steps[i].Focus())
+}
+
+// close ends the flow.
+func (f *Flow) close(ctx app.Context) { f.onClose(ctx) }
+
+// onSuccess is what a step does once the server said yes; it runs on the
+// UI goroutine.
+type onSuccess func(ctx app.Context, f *Flow)
+
+// moveOn goes on to the next step.
+func moveOn(ctx app.Context, f *Flow) { f.next(ctx) }
+
+// sent says whether a code went out, where to (masked) and how many
+// seconds "Request a new one" must wait (0 when the server does not say).
+type sent struct {
+	due   bool
+	to    string
+	after int
+}
+
+// codeSent notes a code that went out and starts the wait before another
+// may be asked for.
+func (f *Flow) codeSent(ctx app.Context, s sent) {
+	f.codeDue = s.due
+	if !s.due {
+		return
+	}
+	if s.to != "" {
+		f.sentTo = s.to
+	}
+	f.wait.start(ctx, resendWait(s.after))
+}
+
+// send runs call in the background while the flow is busy, then hands its
+// answer to then, or shows what went wrong.
+func send[T any](ctx app.Context, f *Flow, call func() (T, error), then func(ctx app.Context, answer T)) {
+	f.busy = true
+	ctx.Async(func() {
+		answer, err := call()
+		ctx.Dispatch(func(ctx app.Context) {
+			f.busy = false
+			if err != nil {
+				f.fail(ctx, err)
+				return
+			}
+			then(ctx, answer)
+		})
+	})
+}
+
+// sendOnly is send for a call that answers nothing but success.
+func sendOnly(ctx app.Context, f *Flow, call func() error, then func(ctx app.Context)) {
+	send(ctx, f, func() (struct{}, error) { return struct{}{}, call() }, func(ctx app.Context, _ struct{}) { then(ctx) })
+}
+
+// fail shows a failed call; a refusal with a wait (too many codes asked
+// for) starts it on "Request a new one".
+func (f *Flow) fail(ctx app.Context, err error) {
+	f.err = readError(f.lng(), err)
+	f.errs = f.err.Fields
+	if f.err.RetryAfter > 0 {
+		f.wait.start(ctx, f.err.RetryAfter)
+	}
+	if f.onFail != nil {
+		f.onFail(ctx, f.err)
+	}
+}
+
+// resend asks for a new code ("Request a new one").
+func (f *Flow) resend(ctx app.Context, call func() (sent, error), then func(ctx app.Context)) {
+	f.err, f.info = formError{}, ""
+	send(ctx, f, call, func(ctx app.Context, s sent) {
+		s.due = true
+		f.codeSent(ctx, s)
+		f.info = f.t(i18n.CodeNewSent)
+		then(ctx)
+	})
+}

@@ -1,0 +1,154 @@
+package api_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/minicorp/miniid/server/internal/portaltest"
+	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/shared/api"
+)
+
+// Every entry point of the portal that proves who someone is, for an
+// account without and with two-factor authentication: none may reach a full
+// session (or a change) with fewer factors than the policy asks — one
+// without two-factor authentication, two with it.
+func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
+	type entry struct {
+		name string
+		// run brings a browser through the entry point and returns it.
+		run func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client
+		// full: the entry point signs in (when the policy is met); else it
+		// must leave the browser signed out.
+		full bool
+	}
+	newPassword := "a brand new passphrase 8"
+	entries := []entry{
+		{"password login", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			c, _ := env.Login(email, portaltest.Password)
+			return c
+		}, true},
+		{"password login, then the e-mailed code", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			c, r := env.Login(email, portaltest.Password)
+			var s api.Session
+			r.JSON(t, &s)
+			if s.State == api.StateSecondStep {
+				c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
+			}
+			return c
+		}, true},
+		{"the e-mailed code alone, in a browser that did not give the password", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			env.Login(email, portaltest.Password)
+			c := env.Client()
+			c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
+			return c
+		}, false},
+		{"reset link", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			c := env.Client()
+			c.Post(api.PathForgot, api.EmailRequest{Email: email})
+			if r := c.Post(api.PathReset, api.ResetRequest{Token: env.LastMail(email).Token(), Password: newPassword}); r.Status != 200 {
+				t.Fatalf("reset: %d %s", r.Status, r.Body)
+			}
+			return c
+		}, false},
+		// A new registration has no second factor yet: these two sign in with
+		// one factor at most, whatever the other account has.
+		{"confirmation link in the browser that registered", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			c := env.Client()
+			c.Post(api.PathRegister, portaltest.Registration("new-"+email))
+			openLink(t, c, env.LastMail("new-"+email).Token(), newPassword)
+			return c
+		}, true},
+		{"confirmation link in another browser", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			env.Client().Post(api.PathRegister, portaltest.Registration("new-"+email))
+			c := env.Client()
+			if s, r := openLink(t, c, env.LastMail("new-"+email).Token(), newPassword); r.Status != 200 || s.Confirmed != "confirm" {
+				t.Fatalf("confirm elsewhere: %d %s", r.Status, r.Body)
+			}
+			return c
+		}, false},
+	}
+	for _, twoFactor := range []bool{false, true} {
+		for _, e := range entries {
+			t.Run(fmt.Sprintf("%s/two-factor=%v", e.name, twoFactor), func(t *testing.T) {
+				env := portaltest.Start(t, testenv.SQLite(t))
+				email := "funnel@example.com"
+				owner := env.Register(email)
+				if twoFactor {
+					activate(t, env, owner, email)
+				}
+				env.Clock.Advance(time.Minute)
+				c := e.run(t, env, email)
+				s := c.Session()
+				need := 1
+				if twoFactor && !strings.HasPrefix(e.name, "confirmation") {
+					need = 2
+				}
+				switch {
+				case s.State == api.StateFull && !e.full:
+					t.Fatalf("signed in through an entry point that must not sign in: %+v", s)
+				case s.State == api.StateFull && len(s.Methods) < need:
+					t.Fatalf("signed in with %v, the policy asks for %d factors", s.Methods, need)
+				case s.State == api.StateFull && (s.Level == "two_factors") != (len(s.Methods) >= 2):
+					t.Fatalf("level %q for %v", s.Level, s.Methods)
+				case e.full && s.State != api.StateFull && !(twoFactor && e.name == "password login"):
+					t.Fatalf("not signed in after %s: %+v", e.name, s)
+				}
+				if s.State == api.StateFull {
+					if r := c.Get(api.PathMe); r.Status != 200 {
+						t.Fatalf("a full session cannot read the profile: %d", r.Status)
+					}
+				} else if r := c.Get(api.PathMe); r.Status != 401 {
+					t.Fatalf("a session that is not full reads the profile: %d", r.Status)
+				}
+			})
+		}
+		t.Run(fmt.Sprintf("step-up/two-factor=%v", twoFactor), func(t *testing.T) {
+			env := portaltest.Start(t, testenv.SQLite(t))
+			email := "stepup@example.com"
+			c := env.Register(email)
+			if twoFactor {
+				activate(t, env, c, email)
+			}
+			r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionPassword, Password: portaltest.Password})
+			var res api.ReauthResult
+			r.JSON(t, &res)
+			if res.CodeSent != twoFactor {
+				t.Fatalf("code asked: %v with two-factor %v", res.CodeSent, twoFactor)
+			}
+			change := func() int {
+				return c.Post(api.PathPassword, api.PasswordRequest{Password: newPassword}).Status
+			}
+			if twoFactor {
+				if got := change(); got != 403 {
+					t.Fatalf("a change after the password alone, with two-factor on: %d", got)
+				}
+				// The grant is not there yet, and a code of another dialog
+				// or login does not give it.
+				env.Clock.Advance(time.Minute)
+				other, _ := env.Login(email, portaltest.Password)
+				_ = other
+				if r := c.Post(api.PathReauthConfirm, api.CodeRequest{Code: env.LastMail(email).Code()}); r.Status == 200 {
+					t.Fatal("a login's code confirmed a dialog")
+				}
+				if r := c.Post(api.PathReauthResend, nil); r.Status != 200 {
+					env.Clock.Advance(31 * time.Second)
+					if r := c.Post(api.PathReauthResend, nil); r.Status != 200 {
+						t.Fatalf("resend: %d %s", r.Status, r.Body)
+					}
+				}
+				if r := c.Post(api.PathReauthConfirm, api.CodeRequest{Code: env.LastMail(email).Code()}); r.Status != 200 {
+					t.Fatalf("the dialog's own code: %d %s", r.Status, r.Body)
+				}
+			}
+			if got := change(); got != 200 {
+				t.Fatalf("the change after a complete step-up: %d", got)
+			}
+			if got := change(); got != 403 {
+				t.Fatalf("a second change on one step-up: %d", got)
+			}
+		})
+	}
+}

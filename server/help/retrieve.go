@@ -75,6 +75,7 @@ const (
 	weightPrecision = 0.10 // share of the title the question covers
 	weightBleve     = 0.05 // bleve's own score, relative to the best hit
 	weightExample   = 1.0  // how well the article's closest example question matches
+	weightGrams     = 1.0  // … in character n-grams
 )
 
 // intentBonus is added to the score of an article whose intent the
@@ -93,7 +94,7 @@ type ranked struct {
 	d                    *doc
 	all, title, prec, bm float64
 	best, matched        float64
-	example              float64
+	example, grams       float64
 	score, confidence    float64
 	matches              []float64
 }
@@ -113,6 +114,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	for _, h := range res.Hits {
 		maxHit = math.Max(maxHit, h.Score)
 	}
+	qgrams := s.vocab[lang].grams.vector(ngrams(ex.All()))
 	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
 	if asksForContact(q, lang) {
 		outside = 1
@@ -135,8 +137,11 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 			r.bm = h.Score / maxHit
 		}
 		r.example = s.vocab[lang].exampleMatch(eq, d.terms.examples)
+		for _, g := range d.terms.grams {
+			r.grams = math.Max(r.grams, qgrams.cosine(g))
+		}
 		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm +
-			weightExample*r.example
+			weightExample*r.example + weightGrams*r.grams
 		switch {
 		case d.Intent == "" || len(wants) == 0:
 		case wants[d.Intent]:

@@ -18,6 +18,8 @@ type vocabulary struct {
 	exampleDF map[string]int
 	// outside are the questions the help centre has no answer for.
 	outside []example
+	// grams weighs the character n-grams of the example questions.
+	grams ngramIndex
 	// brand are the stems of the brand name: in every article and on every
 	// page, they tell nothing about a question ("how much is a new MINI").
 	brand map[string]bool
@@ -30,6 +32,7 @@ type docTerms struct {
 	heading  map[string]bool // title only
 	passages []map[string]bool
 	examples []example // the article's example questions
+	grams    []ngramVector // … as character n-grams
 }
 
 // token is one analysed word: its stem (as indexed) and its folded form.
@@ -61,7 +64,7 @@ func (s *Service) analyze(lang, text string) []token {
 // buildVocabulary analyses lang's articles once: their terms for the
 // re-ranking, and document frequencies for the idf weights.
 func (s *Service) buildVocabulary(lang string) *vocabulary {
-	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}, exampleDF: map[string]int{}, brand: map[string]bool{}}
+	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}, exampleDF: map[string]int{}, brand: map[string]bool{}, grams: ngramIndex{df: map[string]int{}}}
 	for _, t := range s.analyze(lang, s.brand) {
 		v.brand[t.stem] = true
 	}
@@ -132,6 +135,21 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 			v.exampleDF[t]++
 		}
 		v.examples++
+	}
+	var counts []map[string]float64
+	for _, d := range s.byLang[lang] {
+		for _, q := range d.Questions {
+			c := ngrams(expand(q, lang).All())
+			v.grams.add(c)
+			counts = append(counts, c)
+		}
+	}
+	i := 0
+	for _, d := range s.byLang[lang] {
+		for range d.Questions {
+			d.terms.grams = append(d.terms.grams, v.grams.vector(counts[i]))
+			i++
+		}
 	}
 	return v
 }

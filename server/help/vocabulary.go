@@ -31,7 +31,7 @@ type docTerms struct {
 	title    map[string]bool // title and topic names
 	heading  map[string]bool // title only
 	passages []map[string]bool
-	examples []example // the article's example questions
+	examples []example     // the article's example questions
 	grams    []ngramVector // … as character n-grams
 }
 

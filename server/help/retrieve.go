@@ -116,9 +116,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	}
 	qgrams := s.vocab[lang].grams.vector(ngrams(ex.All()))
 	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
-	if asksForContact(q, lang) {
-		outside = 1
-	}
+	contact := asksForContact(q, lang)
 	var list []ranked
 	for _, h := range res.Hits {
 		d, ok := s.docs[h.ID]
@@ -152,10 +150,17 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		// Confidence leaves out what only ranks (bleve's relative score, the
 		// best passage): it says whether the article is about the question.
 		r.confidence = (0.6*r.all + 0.2*r.title + 0.2*r.prec) * math.Max(math.Min(1, r.matched/minMatchedWeight), r.prec)
-		r.confidence = math.Max(r.confidence, r.example)
+		// A question close to an example question, in words or in letters,
+		// is about the article.
+		r.confidence = math.Max(math.Max(r.confidence, r.example), r.grams)
 		// Closer to a question outside the help centre than to the
 		// article's own examples: the article only shares words with it.
 		r.confidence -= math.Max(0, outside-r.example)
+		if contact {
+			// Asked for a person: the answer is the contact options, so no
+			// article is confident, however many words it shares.
+			r.confidence = 0
+		}
 		list = append(list, r)
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })

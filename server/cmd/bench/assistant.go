@@ -108,7 +108,7 @@ func ask(ctx context.Context, hc *http.Client, base string, c help.EvalCase) (ap
 }
 
 func (b *bench) addAssistant(r assistantResult) {
-	b.rep.add(figure{name: "assistant_accuracy", value: r.accuracy(), decimal: 3, atLeast: true, limit: 0.95,
+	b.rep.add(figure{name: "assistant_accuracy", value: r.accuracy(), decimal: 3, atLeast: true, limit: help.TargetAccuracy,
 		how: fmt.Sprintf("%d of %d questions of %s answered with an acceptable article, or honestly not answered", r.right(), len(r.cases), help.EvalFile)})
 	b.rep.add(figure{name: "assistant_p99_ms", value: percentile(r.latencies, 0.99), decimal: 1, unit: "ms", limit: 50,
 		how: fmt.Sprintf("p99 of %d GET %s, one at a time (p50 %.1f ms, max %.1f ms)", len(r.latencies), api.PathAssistant,

@@ -81,14 +81,19 @@ func TestHelpVotesCannotBeStuffed(t *testing.T) {
 	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
 		env := portaltest.Start(t, db, "TRUSTED_PROXIES", "127.0.0.0/8")
 		const slug = "privacy"
+		// session gives c the session the app has before it shows anything.
+		session := func(c *portaltest.Client, from string) {
+			t.Helper()
+			if c.CSRF != "" {
+				return
+			}
+			var s api.Session
+			c.Raw("GET", api.PathSession, nil, map[string]string{"X-Forwarded-For": from}).JSON(t, &s)
+			c.CSRF = s.CSRFToken
+		}
 		vote := func(c *portaltest.Client, from string, helpful bool) portaltest.Response {
 			t.Helper()
-			if c.CSRF == "" {
-				r := c.Raw("GET", api.PathSession, nil, map[string]string{"X-Forwarded-For": from})
-				var s api.Session
-				r.JSON(t, &s)
-				c.CSRF = s.CSRFToken
-			}
+			session(c, from)
 			body := `{"helpful":false}`
 			if helpful {
 				body = `{"helpful":true}`
@@ -98,14 +103,19 @@ func TestHelpVotesCannotBeStuffed(t *testing.T) {
 		}
 		read := func(c *portaltest.Client, from string) {
 			t.Helper()
-			if c.CSRF == "" { // the app has its session before it shows an article
-				r := c.Raw("GET", api.PathSession, nil, map[string]string{"X-Forwarded-For": from})
-				var s api.Session
-				r.JSON(t, &s)
-				c.CSRF = s.CSRFToken
-			}
+			session(c, from)
 			if r := c.Raw("GET", api.PathHelpArticle+slug+"?lang=en", nil, map[string]string{"X-Forwarded-For": from}); r.Status != 200 {
 				t.Fatalf("read: %d %s", r.Status, r.Body)
+			}
+		}
+		// newReader reads the article in a fresh session from an address,
+		// then votes.
+		newReader := func(from string, helpful bool) {
+			t.Helper()
+			c := env.Client()
+			read(c, from)
+			if r := vote(c, from, helpful); r.Status != 200 {
+				t.Fatalf("vote from %s: %d %s", from, r.Status, r.Body)
 			}
 		}
 		counts := func() (int64, int64) {
@@ -126,27 +136,15 @@ func TestHelpVotesCannotBeStuffed(t *testing.T) {
 
 		// Ten fresh sessions from ten addresses of one /24 count once.
 		for i := range 10 {
-			c := env.Client()
-			from := "203.0.113." + itoa(10+i)
-			read(c, from)
-			if r := vote(c, from, true); r.Status != 200 {
-				t.Fatalf("vote %d: %d %s", i, r.Status, r.Body)
-			}
+			newReader("203.0.113."+itoa(10+i), true)
 		}
 		if yes, no := counts(); yes != 1 || no != 0 {
 			t.Fatalf("ten sessions of 203.0.113.0/24: yes=%d no=%d, want 1 and 0", yes, no)
 		}
 		// Another network counts; so does one IPv6 /64, once.
-		c = env.Client()
-		read(c, "198.51.100.7")
-		vote(c, "198.51.100.7", true)
-		for _, from := range []string{"2001:db8:1:2::10", "2001:db8:1:2:ffff::1"} {
-			c := env.Client()
-			read(c, from)
-			if r := vote(c, from, false); r.Status != 200 {
-				t.Fatalf("vote from %s: %d %s", from, r.Status, r.Body)
-			}
-		}
+		newReader("198.51.100.7", true)
+		newReader("2001:db8:1:2::10", false)
+		newReader("2001:db8:1:2:ffff::1", false)
 		if yes, no := counts(); yes != 2 || no != 1 {
 			t.Fatalf("after 198.51.100.0/24 and 2001:db8:1:2::/64: yes=%d no=%d, want 2 and 1", yes, no)
 		}

@@ -63,7 +63,8 @@ type Passage struct {
 	Index   int    // position of the passage in its article
 	Heading string // the heading the passage sits under, if any
 	Text    string
-	// Score ranks the passage's article for the question (0..1).
+	// Score ranks the passage's article for the question: higher is
+	// better; it compares articles for one question only.
 	Score float64
 	// Confidence (0..1) says how much of the question the article covers:
 	// below a threshold the article does not really answer it.

@@ -161,6 +161,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 			// article is confident, however many words it shares.
 			r.confidence = 0
 		}
+		r.confidence = math.Min(1, math.Max(0, r.confidence))
 		list = append(list, r)
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })

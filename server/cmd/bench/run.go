@@ -18,7 +18,7 @@ func (b *bench) run(ctx context.Context) error {
 			return err
 		})
 	}
-	if !(b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["browser"] || b.sel["enum"]) {
+	if !(b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["browser"] || b.sel["enum"] || b.sel["assistant"]) {
 		return ctx.Err()
 	}
 	b.binary = filepath.Join(b.tmp, "benchserver")
@@ -47,6 +47,17 @@ func (b *bench) run(ctx context.Context) error {
 				r, err := measureStorm(ctx, srv, newLoginPool(srv.base, b.accounts), b.prof, b.p)
 				if err == nil || r.metrics != nil {
 					b.addStorm(r)
+				}
+				return err
+			})
+		})
+	}
+	if b.sel["assistant"] {
+		b.step("assistant", func() error {
+			return b.withServer(ctx, "capture", func(srv *server) error {
+				r, err := measureAssistant(ctx, srv, b.root, b.p)
+				if err == nil {
+					b.addAssistant(r)
 				}
 				return err
 			})

@@ -45,9 +45,10 @@ check:
 	  test -z "$$own" || { echo "net/http is imported in the wasm by: $$own (only go-app itself may)"; exit 1; }
 	@echo "check: ok"
 
-## bench: measured ratios (see README)
+## bench: measured ratios (see README); BENCH_ARGS passes flags, e.g. make bench BENCH_ARGS='-only assistant'
+BENCH_ARGS ?=
 bench: wasm
-	$(GO) run ./server/cmd/bench
+	$(GO) run ./server/cmd/bench $(BENCH_ARGS)
 
 ## fuzz: run each fuzz target for FUZZTIME (default 10s)
 FUZZTIME ?= 10s

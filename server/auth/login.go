@@ -61,7 +61,7 @@ func (s *Service) Login(ctx context.Context, sess *session.Session, req api.Logi
 			return LoginResult{}, err
 		}
 	}
-	if err := s.checkPassword(ctx, u, creds, s.identifierKey(ident), req.Password, m); err != nil {
+	if err := s.checkPassword(ctx, sess, u, creds, s.identifierKey(ident), req.Password, m); err != nil {
 		return LoginResult{}, err
 	}
 	if u.EmailConfirmedAt == nil {

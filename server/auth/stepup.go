@@ -65,7 +65,7 @@ func (s *Service) BeginStepUp(ctx context.Context, sess *session.Session, action
 		return StepUp{}, FieldErrors{"password": "required"}
 	}
 	// Wrong passwords count toward the temporary block like wrong logins.
-	if err := s.checkPassword(ctx, u, creds, s.identifierKey(u.Email), password, m); err != nil {
+	if err := s.checkPassword(ctx, sess, u, creds, s.identifierKey(u.Email), password, m); err != nil {
 		if errors.Is(err, ErrInvalidLogin) {
 			return StepUp{}, ErrWrongPassword
 		}

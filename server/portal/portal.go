@@ -27,6 +27,7 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
+	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
@@ -47,6 +48,7 @@ type Portal struct {
 	help    *help.Service
 	db      *bun.DB
 	worker  *mail.Worker
+	jobs    *jobs.Runner
 	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
@@ -121,11 +123,12 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
+	runner := jobs.New(db, o.Clock, log)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
-		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
+		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,
 	})
-	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier, Jobs: runner})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -169,7 +172,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
 	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, sweeper: sweeper, handler: handler, log: log}, nil
+	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, jobs: runner, sweeper: sweeper, handler: handler, log: log}, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -209,6 +212,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		p.worker.Run(workerCtx)
 	}()
 	go p.sweeper.Run(workerCtx)
+	go p.jobs.Run(workerCtx)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -249,6 +253,9 @@ func (p *Portal) Sweeper() *sweep.Sweeper { return p.sweeper }
 
 // Worker is the mail worker (tests deliver mail with DeliverDue).
 func (p *Portal) Worker() *mail.Worker { return p.worker }
+
+// Jobs is the jobs runner (tests run the jobs due with RunDue).
+func (p *Portal) Jobs() *jobs.Runner { return p.jobs }
 
 // DB is the portal's database.
 func (p *Portal) DB() *bun.DB { return p.db }

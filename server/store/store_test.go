@@ -116,7 +116,7 @@ func TestStoreContract(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					a, err := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0)
+					a, err := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0)
 					if err == nil && a.Allowed {
 						allowed.Add(1)
 					}
@@ -126,10 +126,10 @@ func TestStoreContract(t *testing.T) {
 			if allowed.Load() != 5 {
 				t.Fatalf("%d attempts allowed, want 5", allowed.Load())
 			}
-			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0); a.Allowed || !a.BlockedUntil.Equal(t0.Add(15*time.Minute)) {
+			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0); a.Allowed || !a.BlockedUntil.Equal(t0.Add(15*time.Minute)) {
 				t.Fatalf("blocked: %+v", a)
 			}
-			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0.Add(16*time.Minute)); !a.Allowed || a.Count != 1 {
+			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0.Add(16*time.Minute)); !a.Allowed || a.Count != 1 {
 				t.Fatalf("after the block: %+v", a)
 			}
 		})

@@ -45,5 +45,9 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 		s.failAccount(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, httpx.LinkAnswer(opened, sess))
+	out := httpx.LinkAnswer(opened, sess)
+	if out.SignedIn {
+		out.Return = s.returnOf(sess) // a registration made on the way to an app
+	}
+	writeJSON(w, http.StatusOK, out)
 }

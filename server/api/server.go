@@ -15,6 +15,7 @@ import (
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
@@ -31,6 +32,7 @@ type Server struct {
 	help     HelpService
 	keys     keyring.Ring
 	account  *account.Service
+	oidc     *oidc.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -43,6 +45,7 @@ type Deps struct {
 	Help     HelpService
 	Keys     keyring.Ring
 	Account  *account.Service
+	OIDC     *oidc.Service // the OpenID Connect provider: consent, connected apps, return addresses
 	Log      *slog.Logger
 	// Limits are the per-IP budgets, shared with the HTML forms; nil
 	// makes the API its own.
@@ -56,7 +59,7 @@ func New(d Deps) *Server {
 	}
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions, log: d.Log,
-		help: d.Help, keys: d.Keys, account: d.Account,
+		help: d.Help, keys: d.Keys, account: d.Account, oidc: d.OIDC,
 		guard: &httpx.Guard{Sessions: d.Sessions, Base: d.Config.BaseURL, Secure: d.Config.Secure(), Limits: d.Limits},
 	}
 }
@@ -82,6 +85,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 
 	s.accountRoutes(mux)
 	s.helpRoutes(mux)
+	s.oidcRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.
 	mux.HandleFunc(api.Prefix+"/", func(w http.ResponseWriter, r *http.Request) {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/clock"
+	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/notify"
@@ -65,6 +66,7 @@ type Deps struct {
 	Codes  *otp.Codes
 	Tokens *linktoken.Tokens
 	Notify *notify.Notifier
+	Jobs   *jobs.Runner
 	Log    *slog.Logger
 }
 
@@ -78,13 +80,16 @@ type Service struct {
 	codes  *otp.Codes
 	tokens *linktoken.Tokens
 	notify *notify.Notifier
+	jobs   *jobs.Runner
 	log    *slog.Logger
 }
 
-// New returns a Service.
+// New returns a Service and registers its jobs with the runner.
 func New(d Deps) *Service {
-	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
-		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, log: d.Log}
+	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
+		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, jobs: d.Jobs, log: d.Log}
+	d.Jobs.Handle(jobForgot, s.forgotJob)
+	return s
 }
 
 // Hasher is the password hasher (the account package hashes new passwords

@@ -26,6 +26,17 @@ func (p *Pages) setLang(w http.ResponseWriter, lang string) {
 		SameSite: http.SameSiteLaxMode, Secure: p.secure})
 }
 
+// signedIn sends a browser that has just signed in on: back to the app
+// that waits for this sign-in (OpenID Connect: the portal's continuation
+// of its request, always a path of the portal), else to the profile.
+func (p *Pages) signedIn(w http.ResponseWriter, sess *session.Session) {
+	if r, ok := sess.Return(p.clock.Now()); ok && strings.HasPrefix(r.Path, "/") && !strings.HasPrefix(r.Path, "//") {
+		redirect(w, r.Path)
+		return
+	}
+	redirect(w, api.PageProfile)
+}
+
 func (p *Pages) showLogin(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	if sess.Full() {
 		redirect(w, api.PageProfile)
@@ -57,7 +68,7 @@ func (p *Pages) login(w http.ResponseWriter, r *http.Request, sess *session.Sess
 		redirect(w, api.PageLoginCode)
 		return
 	}
-	redirect(w, api.PageProfile)
+	p.signedIn(w, sess)
 }
 
 // showLoginCode is the second step, for a login that waits for it.
@@ -104,7 +115,7 @@ func (p *Pages) loginCode(w http.ResponseWriter, r *http.Request, sess *session.
 		p.failed(w, r, sess, api.PageLoginCode, err, pf)
 		return
 	}
-	redirect(w, api.PageProfile)
+	p.signedIn(w, sess)
 }
 
 func seconds(ch auth.Challenge) int { return int((ch.ResendAfter + 999_999_999) / 1_000_000_000) }
@@ -197,7 +208,7 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request, sess *session.Se
 		p.setLang(w, opened.User.Language)
 	}
 	if opened.SignedIn {
-		redirect(w, api.PageProfile)
+		p.signedIn(w, sess)
 		return
 	}
 	link := httpx.LinkAnswer(opened, sess)

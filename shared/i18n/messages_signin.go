@@ -3,28 +3,30 @@ package i18n
 // Keys of the auth core: sessions ended or changed elsewhere, confirmation
 // and undo links that ask for a password, single sessions ended.
 const (
-	ErrSessionChanged     Key = "error.session_changed"
-	ConfirmNeedsPassword  Key = "confirm.needs_password"
-	ConfirmSetPassword    Key = "confirm.set_password"
-	ConfirmDoneLogIn      Key = "confirm.done_log_in"
-	ConfirmOtherAccount   Key = "confirm.other_account"
-	UndoTitle             Key = "undo.title"
-	UndoLead              Key = "undo.lead"
-	UndoButton            Key = "undo.button"
-	UndoDone              Key = "undo.done"
-	SecurityLogoutSession Key = "security.logout_session"
-	SecuritySessionEnded  Key = "security.session_ended"
-	SecurityNoSuchSession Key = "security.no_such_session"
-	EmailTakenNow         Key = "email.taken_now"
-	ErrCrossOrigin        Key = "error.cross_origin"
-	ErrTooLarge           Key = "error.too_large"
-	CodesPaused           Key = "code.paused"
-	LinkDeadTitle         Key = "link.dead_title"
-	ConfirmedTitle        Key = "confirm.confirmed_title"
-	EmailChangedTitle     Key = "confirm.changed_title"
-	UndoneTitle           Key = "undo.undone_title"
-	LinkDeadResendLead    Key = "link.dead_resend_lead"
-	ErrStalePage          Key = "error.stale_page"
+	ErrSessionChanged      Key = "error.session_changed"
+	ConfirmNeedsPassword   Key = "confirm.needs_password"
+	ConfirmSetPassword     Key = "confirm.set_password"
+	ConfirmDoneLogIn       Key = "confirm.done_log_in"
+	ConfirmOtherAccount    Key = "confirm.other_account"
+	UndoTitle              Key = "undo.title"
+	UndoLead               Key = "undo.lead"
+	UndoButton             Key = "undo.button"
+	UndoDone               Key = "undo.done"
+	SecurityLogoutSession  Key = "security.logout_session"
+	SecuritySessionEnded   Key = "security.session_ended"
+	SecurityNoSuchSession  Key = "security.no_such_session"
+	EmailTakenNow          Key = "email.taken_now"
+	ErrCrossOrigin         Key = "error.cross_origin"
+	ErrTooLarge            Key = "error.too_large"
+	CodesPaused            Key = "code.paused"
+	ProfileVerifyPhone     Key = "profile.verify_phone"
+	ProfileVerifyPhoneLink Key = "profile.verify_phone_link"
+	LinkDeadTitle          Key = "link.dead_title"
+	ConfirmedTitle         Key = "confirm.confirmed_title"
+	EmailChangedTitle      Key = "confirm.changed_title"
+	UndoneTitle            Key = "undo.undone_title"
+	LinkDeadResendLead     Key = "link.dead_resend_lead"
+	ErrStalePage           Key = "error.stale_page"
 )
 
 func init() {
@@ -62,6 +64,9 @@ func init() {
 			"Er ist abgelaufen, wurde schon verwendet oder durch einen neueren ersetzt. Ist Ihre Adresse noch nicht bestätigt, schicken wir Ihnen gern einen neuen Link."},
 		CodesPaused: {"Too many codes were requested or entered wrongly within an hour. For your security, codes are paused until {time}. Please try again then.",
 			"Innerhalb einer Stunde wurden zu viele Codes angefordert oder falsch eingegeben. Zu Ihrer Sicherheit sind Codes bis {time} pausiert. Bitte versuchen Sie es dann erneut."},
+		ProfileVerifyPhone: {"The mobile number {phone} you gave is not verified yet. Verify it with a code by text message to log in with it as your Phone ID.",
+			"Die angegebene Mobilnummer {phone} ist noch nicht bestätigt. Bestätigen Sie sie mit einem Code per SMS, um sich damit als Phone ID anzumelden."},
+		ProfileVerifyPhoneLink:      {"Verify in Account data", "In den Kontodaten bestätigen"},
 		"event.codes_paused":        {"Codes paused after too many requests or wrong entries", "Codes pausiert nach zu vielen Anforderungen oder Fehleingaben"},
 		"event.session_ended":       {"Logged out one device", "Ein Gerät abgemeldet"},
 		"event.email_change_undone": {"E-mail change undone, new password set", "E-Mail-Änderung rückgängig gemacht, neues Passwort festgelegt"},

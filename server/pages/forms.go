@@ -42,7 +42,11 @@ func (p *Pages) showLogin(w http.ResponseWriter, r *http.Request, sess *session.
 		redirect(w, api.PageProfile)
 		return
 	}
-	p.page(w, r, sess, api.PageLogin, api.Prefill{}, nil)
+	var values map[string]string
+	if ret, ok := sess.Return(p.clock.Now()); ok && ret.Hint != "" {
+		values = map[string]string{"identifier": ret.Hint} // the app's login_hint
+	}
+	p.page(w, r, sess, api.PageLogin, api.Prefill{}, values)
 }
 
 // login is the login form: the password step, or "Send the link again" for

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 )
 
 // The figures of issue 8, each from a run of this process.
@@ -75,11 +76,40 @@ func (b *bench) addMail(r mailResult) {
 func (b *bench) addBrowser(r browserResult) {
 	cold, warm := medianVisit(r.cold), medianVisit(r.warm)
 	b.rep.add(figure{name: "cold_load_ms", value: cold.Ready, decimal: 0, unit: "ms", limit: 1200,
-		how: fmt.Sprintf("median of %d: headless Chromium, new profile, navigation start → wasm running, login form enabled", len(r.cold))})
+		how: fmt.Sprintf("median of %d: headless Chromium, new profile, loopback: navigation start → identifier and password fields accept typing", len(r.cold))})
 	b.rep.add(figure{name: "warm_load_ms", value: warm.Ready, decimal: 0, unit: "ms", limit: 400,
 		how: fmt.Sprintf("median of %d: the same, second visit, service worker in control", len(r.warm))})
+	b.rep.add(figure{name: "warm_app_ms", value: medianBy(r.warm, appTime), decimal: 0, unit: "ms", info: true,
+		how: fmt.Sprintf("median of %d: the same warm visits, navigation start → the app (wasm) has taken the page over", len(r.warm))})
 	b.rep.note("cold loads (ms): %s; the median one: %s (%s)", readyList(r.cold), cold, r.chromium)
 	b.rep.note("warm loads (ms): %s; the median one: %s", readyList(r.warm), warm)
+}
+
+func (b *bench) addPhone(r phoneResult) {
+	cold, html := medianVisit(r.cold), medianVisit(r.html)
+	b.rep.add(figure{name: "slow_phone_login_ms", value: cold.Ready, decimal: 0, unit: "ms", limit: 2500,
+		how: fmt.Sprintf("median of %d: new profile, 1.6/0.75 Mbit/s, 150 ms, CPU ×4, 360 px: navigation start → identifier and password fields accept typing", len(r.cold))})
+	b.rep.add(figure{name: "html_login_ms", value: html.Ready, decimal: 0, unit: "ms", info: true,
+		how: fmt.Sprintf("median of %d: the same with app.wasm blocked (the server's HTML alone)", len(r.html))})
+	b.rep.add(figure{name: "slow_phone_app_ms", value: medianBy(r.cold, appTime), decimal: 0, unit: "ms", info: true,
+		how: "the slow phone's cold visits: navigation start → the app (wasm, 1.7 MB brotli) has taken the page over"})
+	b.rep.note("slow phone, cold (ms): %s; the median one: %s", readyList(r.cold), cold)
+	b.rep.note("slow phone, app.wasm blocked (ms): %s; the median one: %s", readyList(r.html), html)
+}
+
+func appTime(v visitTimes) float64 { return v.App }
+
+// medianBy is the median of f over the visits.
+func medianBy(v []visitTimes, f func(visitTimes) float64) float64 {
+	xs := make([]float64, 0, len(v))
+	for _, x := range v {
+		xs = append(xs, f(x))
+	}
+	slices.Sort(xs)
+	if len(xs) == 0 {
+		return 0
+	}
+	return xs[len(xs)/2]
 }
 
 // kb shows a byte count in KiB.

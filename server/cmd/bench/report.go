@@ -17,9 +17,13 @@ type figure struct {
 	atLeast bool   // target is a minimum (else a maximum)
 	limit   float64
 	how     string // what it was computed from
+	info    bool   // measured for information: no target
 }
 
 func (f figure) ok() bool {
+	if f.info {
+		return true
+	}
 	if f.atLeast {
 		return f.value >= f.limit
 	}
@@ -27,6 +31,9 @@ func (f figure) ok() bool {
 }
 
 func (f figure) target() string {
+	if f.info {
+		return "(info)"
+	}
 	op := "≤"
 	if f.atLeast {
 		op = "≥"
@@ -68,7 +75,9 @@ func (r *report) write(w io.Writer) {
 	missed := 0
 	for _, f := range r.figures {
 		mark := "✓"
-		if !f.ok() {
+		if f.info {
+			mark = ""
+		} else if !f.ok() {
 			mark = "✗"
 			missed++
 		}

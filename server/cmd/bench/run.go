@@ -86,6 +86,13 @@ func (b *bench) run(ctx context.Context) error {
 					}
 					return err
 				})
+				b.step("slow phone", func() error {
+					r, err := measurePhone(ctx, srv, b.tmp, b.p)
+					if err == nil {
+						b.addPhone(r)
+					}
+					return err
+				})
 			}
 			return nil
 		})

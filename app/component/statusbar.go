@@ -27,7 +27,9 @@ func (s *StatusBar) Render() app.UI {
 	return app.Header().Class("statusbar").Body(
 		app.Nav().Class("statusbar-inner").Aria("label", i18n.Brand()+" ID").Body(
 			app.A().Class("brand").Href(homeFor(loggedIn)).Body(
-				app.Img().Src("/web/icon.svg").Alt(""),
+				// Decorative: the link's words name it. go-app drops an
+				// empty alt, so the role says it.
+				app.Img().Src("/web/icon.svg").Role("presentation"),
 				app.Span().Text(i18n.Brand()+" ID"),
 			),
 			app.Span().Class("statusbar-spacer"),

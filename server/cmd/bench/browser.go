@@ -45,13 +45,10 @@ const readyScript = `(() => {
     }
     return window.__benchSeen && window.__benchApp;
   };
-  const watch = () => {
-    if (check()) return;
-    const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
-    obs.observe(document.documentElement, { subtree: true, childList: true, attributes: true });
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
-  else watch();
+  // From the document's first node on: the fields can be usable long
+  // before DOMContentLoaded (which waits for the deferred scripts).
+  const obs = new MutationObserver(() => { if (check()) obs.disconnect(); });
+  obs.observe(document, { subtree: true, childList: true, attributes: true });
 })();`
 
 // visitTimes is what the page itself measured, in ms since navigation

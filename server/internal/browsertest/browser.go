@@ -82,6 +82,8 @@ func New(t testing.TB) *Browser {
 type Tab struct {
 	T   testing.TB
 	Ctx context.Context
+
+	noScript bool // JavaScript is off (NoScript)
 }
 
 // Tab returns the browser's first tab.
@@ -184,8 +186,11 @@ func (tab *Tab) shot(name string) {
 	}
 }
 
-// Shot saves a screenshot at desktop width and at 360 px (SCREENSHOT_DIR).
+// Shot checks the screen with axe-core (no violations allowed), then saves
+// a screenshot at desktop width and at 360 px (SCREENSHOT_DIR).
 func (tab *Tab) Shot(name string) {
+	tab.T.Helper()
+	tab.Axe(name)
 	if os.Getenv("SCREENSHOT_DIR") == "" {
 		return
 	}

@@ -12,8 +12,14 @@ import (
 // it does (the test still reads and clicks through the DevTools protocol).
 func (tab *Tab) NoScript() {
 	tab.T.Helper()
-	if _, err := chromedp.Call(tab.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
-		tab.T.Fatalf("chromium: disable scripts: %v", err)
+	tab.noScript = true
+	tab.scripts(false)
+}
+
+func (tab *Tab) scripts(on bool) {
+	tab.T.Helper()
+	if _, err := chromedp.Call(tab.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !on}); err != nil {
+		tab.T.Fatalf("chromium: scripts %v: %v", on, err)
 	}
 }
 

@@ -20,11 +20,53 @@ type Dialog struct {
 	lang string
 }
 
-// OnMount follows the language and moves focus into the dialog.
+// OnMount follows the language, makes the page behind the dialog inert
+// and moves focus into the dialog.
 func (d *Dialog) OnMount(ctx app.Context) {
 	state.ObserveLang(ctx, &d.lang)
 	id := "#" + d.IID
+	ctx.Defer(func(ctx app.Context) { d.inertBehind(true) })
 	FocusSoon(id+" input", id+" .dialog-body button", id+" .dialog-close")
+}
+
+// OnDismount gives the page back.
+func (d *Dialog) OnDismount() { d.inertBehind(false) }
+
+// inertBehind makes everything but the dialog inert (no focus, no clicks,
+// hidden from screen readers), or undoes it: every sibling of the dialog's
+// backdrop and of each of its ancestors up to <body>.
+func (d *Dialog) inertBehind(on bool) {
+	if app.IsServer {
+		return
+	}
+	doc := app.Window().Get("document")
+	if !on {
+		marked := doc.Call("querySelectorAll", "[data-inert-by="+d.IID+"]")
+		for i := range marked.Length() {
+			marked.Index(i).Call("removeAttribute", "inert")
+			marked.Index(i).Call("removeAttribute", "data-inert-by")
+		}
+		return
+	}
+	el := doc.Call("getElementById", d.IID)
+	if !el.Truthy() {
+		return
+	}
+	body := doc.Get("body")
+	for node := el.Get("parentElement"); node.Truthy() && !node.Equal(body); node = node.Get("parentElement") {
+		parent := node.Get("parentElement")
+		if !parent.Truthy() {
+			break
+		}
+		kids := parent.Get("children")
+		for i := range kids.Length() {
+			k := kids.Index(i)
+			if !k.Equal(node) && !k.Call("hasAttribute", "inert").Bool() {
+				k.Call("setAttribute", "inert", "")
+				k.Call("setAttribute", "data-inert-by", d.IID)
+			}
+		}
+	}
 }
 
 // Render draws the dialog over a backdrop.

@@ -51,12 +51,19 @@ func (f *Field) Render() app.UI {
 	input := app.Input().ID(f.IID).Name(name).Type(typ).Value(f.IValue).
 		Attr("autocomplete", f.IAutocomplete).Disabled(f.IDisabled).
 		OnInput(func(ctx app.Context, e app.Event) {
-			// The browser already shows what was typed: re-rendering now
-			// would write a stale value back while the next keys arrive.
-			ctx.PreventUpdate()
 			if f.IOnInput != nil {
 				f.IOnInput(ctx, ctx.JSSrc().Get("value").String())
 			}
+			if f.IError != "" {
+				// What was wrong is being corrected: its message goes now
+				// (the page forgets it too, see IOnInput). The value
+				// attribute is unchanged, so the redraw leaves what is
+				// being typed alone.
+				f.IError = ""
+				return
+			}
+			// The browser already shows what was typed: nothing to redraw.
+			ctx.PreventUpdate()
 		})
 	if f.IInputMode != "" {
 		input = input.Attr("inputmode", f.IInputMode)

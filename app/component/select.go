@@ -30,6 +30,7 @@ func (s *Select) Render() app.UI {
 			if s.IOnChange != nil {
 				s.IOnChange(ctx, ctx.JSSrc().Get("value").String())
 			}
+			s.IError = "" // a choice was made: the old message goes
 		})
 	if s.IError != "" {
 		sel = sel.Aria("invalid", "true").Aria("describedby", s.IID+"-error")

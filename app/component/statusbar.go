@@ -49,9 +49,10 @@ func homeFor(loggedIn bool) string {
 func (s *StatusBar) menu(lang string) app.UI {
 	me := s.ISession.Me
 	return app.Div().Class("menu-wrap").OnKeyDown(s.onKey).Body(
+		// Its name holds the initials it shows (WCAG 2.5.3, label in name).
 		app.Button().ID("profile-button").Class("avatar").Type("button").
 			Title(i18n.T(lang, i18n.NavProfileMenu)).
-			Aria("label", i18n.T(lang, i18n.NavProfileMenu)).
+			Aria("label", me.Initials()+", "+i18n.T(lang, i18n.NavProfileMenu)).
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
@@ -82,10 +83,48 @@ func (s *StatusBar) toggle(ctx app.Context, e app.Event) {
 	}
 }
 
+// onKey is the menu's keyboard (WAI-ARIA menu button pattern): Escape
+// closes it, the arrow keys move through its items (round), Home and End go
+// to the first and the last.
 func (s *StatusBar) onKey(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Escape" && s.open {
+	if !s.open {
+		return
+	}
+	key := e.Get("key").String()
+	if key == "Escape" {
 		s.open = false
 		FocusSoon("#profile-button")
+		return
+	}
+	items := app.Window().Get("document").Call("querySelectorAll", "#profile-menu [role=menuitem]")
+	n := items.Length()
+	if n == 0 {
+		return
+	}
+	at := -1
+	active := app.Window().Get("document").Get("activeElement")
+	for i := range n {
+		if items.Index(i).Equal(active) {
+			at = i
+		}
+	}
+	next := -1
+	switch key {
+	case "ArrowDown":
+		next = (at + 1) % n
+	case "ArrowUp":
+		next = (at - 1 + n) % n
+		if at < 0 {
+			next = n - 1
+		}
+	case "Home":
+		next = 0
+	case "End":
+		next = n - 1
+	}
+	if next >= 0 {
+		e.PreventDefault()
+		items.Index(next).Call("focus")
 	}
 }
 

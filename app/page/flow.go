@@ -126,7 +126,16 @@ func (f *Flow) submitButton(words i18n.Key) app.UI {
 const valueID = "ch-value"
 
 // errorAlert shows what went wrong with the last call of the flow.
-func (f *Flow) errorAlert() app.UI { return component.Alert(component.AlertError, f.err.Message) }
+// A message its field shows already is not said twice.
+func (f *Flow) errorAlert() app.UI {
+	msg := f.err.Message
+	for _, m := range f.errs {
+		if m == msg {
+			msg = ""
+		}
+	}
+	return component.Alert(component.AlertError, msg)
+}
 
 // next moves on to the next step that is needed now.
 func (f *Flow) next(ctx app.Context) {

@@ -80,10 +80,10 @@ func (p *Login) Render() app.UI {
 				component.PostForm(api.PageLogin, p.submit,
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
 						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
-						IOnInput: func(ctx app.Context, v string) { p.identifier = v }},
+						IOnInput: func(ctx app.Context, v string) { p.identifier = v; delete(p.errs, "identifier") }},
 					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password",
 						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"],
-						IOnInput: func(ctx app.Context, v string) { p.password = v }},
+						IOnInput: func(ctx app.Context, v string) { p.password = v; delete(p.errs, "password") }},
 					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.LoginButton)),
 				),
 				app.Div().Class("links").Body(
@@ -169,7 +169,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				state.SetLang(ctx, out.Language)
 			}
 			if out.State == api.StateSecondStep {
-				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail, Return: out.Return})
+				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail, ResendAfter: out.ResendAfter, Return: out.Return})
 				ctx.Navigate("/login/code")
 				return
 			}

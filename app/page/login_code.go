@@ -45,8 +45,13 @@ func (p *LoginCode) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.C
 func (p *LoginCode) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { p.route(ctx) })
 	p.route(ctx)
-	if p.pf.RetryAfter > 0 {
+	// "Request a new one" says when it works, counting down from the
+	// wait the server gave with the code: never a refusal for a first click.
+	switch {
+	case p.pf.RetryAfter > 0:
 		p.flow.wait.start(ctx, p.pf.RetryAfter)
+	case p.sess.ResendAfter > 0:
+		p.flow.wait.start(ctx, p.sess.ResendAfter)
 	}
 }
 

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -24,10 +25,13 @@ type Register struct {
 	app.Compo
 	base
 
-	r    api.RegisterRequest
-	errs map[string]string
-	err  formError
-	busy bool
+	r api.RegisterRequest
+	// langChosen says the language select was changed; until then the
+	// registration keeps the language the visitor reads the page in.
+	langChosen bool
+	errs       map[string]string
+	err        formError
+	busy       bool
 }
 
 // NewRegister returns the page.
@@ -60,7 +64,7 @@ func (p *Register) prefill(pf api.Prefill) {
 
 func (p *Register) field(id string, label i18n.Key, value *string, opts ...func(*component.Field)) app.UI {
 	f := &component.Field{IID: id, ILabel: p.t(label), IValue: *value, IError: p.errs[id],
-		IOnInput: func(ctx app.Context, v string) { *value = v }}
+		IOnInput: func(ctx app.Context, v string) { *value = v; delete(p.errs, id) }}
 	for _, o := range opts {
 		o(f)
 	}
@@ -92,6 +96,7 @@ func (p *Register) Render() app.UI {
 						IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
 						IOnInput: func(ctx app.Context, v string) {
 							p.r.Password = v
+							delete(p.errs, "password")
 							component.CheckStrength(ctx, v, p.r.Email, p.r.FirstName, p.r.LastName)
 						}},
 					&component.StrengthMeter{},
@@ -101,7 +106,7 @@ func (p *Register) Render() app.UI {
 					app.Div().Class("row2").Body(
 						&component.Select{IID: "salutation", ILabel: p.t(i18n.FieldSalutation), IValue: p.r.Salutation,
 							IOptions: salutations, IPrompt: p.t(i18n.ChooseOne), IError: p.errs["salutation"],
-							IOnChange: func(ctx app.Context, v string) { p.r.Salutation = v }},
+							IOnChange: func(ctx app.Context, v string) { p.r.Salutation = v; delete(p.errs, "salutation") }},
 						p.field("title", i18n.FieldTitle, &p.r.Title, optional(), auto("honorific-prefix")),
 					),
 					app.Div().Class("row2").Body(
@@ -119,7 +124,18 @@ func (p *Register) Render() app.UI {
 					),
 					&component.Select{IID: "country", ILabel: p.t(i18n.FieldCountry), IValue: p.r.Country,
 						IOptions: countries, IPrompt: p.t(i18n.ChooseOne), IError: p.errs["country"],
-						IOnChange: func(ctx app.Context, v string) { p.r.Country = v }},
+						IOnChange: func(ctx app.Context, v string) {
+							// Another country has other postcodes: its old
+							// message no longer applies.
+							p.r.Country = v
+							delete(p.errs, "country")
+							delete(p.errs, "postcode")
+						}},
+					&component.Select{IID: "language", ILabel: p.t(i18n.FieldLanguage), IValue: p.language(),
+						IOptions: []component.Option{{Value: "", Label: p.t(i18n.LanguageAuto)},
+							{Value: "en", Label: p.t(i18n.LanguageEnglish)}, {Value: "de", Label: p.t(i18n.LanguageGerman)}},
+						IOnChange: func(ctx app.Context, v string) { p.r.Language, p.langChosen = v, true }},
+					app.P().Class("hint").ID("language-hint").Text(p.t(i18n.RegisterLanguageHint)),
 				),
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterContact)),
@@ -149,14 +165,32 @@ func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
 	)
 }
 
-// countryOptions lists the countries of residence in the reader's language.
+// language is the registration's language: the reader's own unless they
+// chose another (or "from my country") in the form. A German postcode no
+// longer turns an English reader's account German behind their back.
+func (p *Register) language() string {
+	if p.langChosen {
+		return p.r.Language
+	}
+	return p.lang
+}
+
+// countryOptions lists the countries of residence in the reader's
+// language, ordered by their names there (Österreich among the O).
 func countryOptions(lang string) []component.Option {
 	out := make([]component.Option, 0, len(validate.Countries))
 	for _, c := range validate.Countries {
 		out = append(out, component.Option{Value: c, Label: i18n.Country(lang, c)})
 	}
+	sort.SliceStable(out, func(i, j int) bool { return sortKey(out[i].Label) < sortKey(out[j].Label) })
 	return out
 }
+
+// sortKey orders names as a dictionary does, letters with accents among
+// their base letters (golang.org/x/text/collate would add its tables to
+// the wasm for the few names of this list).
+var sortKey = strings.NewReplacer("Ä", "A", "Ö", "O", "Ü", "U", "ä", "a", "ö", "o", "ü", "u", "ß", "ss",
+	"É", "E", "é", "e", "Č", "C", "č", "c", "Å", "A", "å", "a").Replace
 
 func (p *Register) validate() map[string]string {
 	errs := map[string]string{}
@@ -199,7 +233,7 @@ func (p *Register) submit(ctx app.Context, e app.Event) {
 	}
 	p.busy = true
 	req := p.r
-	req.Language = ""
+	req.Language = p.language()
 	ctx.Async(func() {
 		err := apiclient.Default.Register(req)
 		ctx.Dispatch(func(ctx app.Context) {

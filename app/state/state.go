@@ -36,6 +36,9 @@ type Session struct {
 	Status      Status
 	State       string // api.StateNone, StateSecondStep, StateFull
 	MaskedEmail string
+	// ResendAfter is the wait, in seconds, before the login's code may be
+	// asked for again (from the password step's answer).
+	ResendAfter int
 	Me          *api.Me
 	Offline     bool   // shown from the device's copy; the server was unreachable
 	SavedAt     string // when the device's copy was saved (RFC 3339)

@@ -3,11 +3,13 @@ package pages
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/linktoken"
+	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -103,6 +105,15 @@ func (p *Pages) loginCode(w http.ResponseWriter, r *http.Request, sess *session.
 	pf := api.Prefill{Masked: pending.MaskedEmail}
 	if resend(r) {
 		ch, err := p.auth.ResendLoginCode(ctx, sess, m)
+		var wait *otp.RateError
+		if errors.As(err, &wait) {
+			// Too early is no failure: the page says when it works (the
+			// app's button counts down to it).
+			secs := httpx.RateError(lang, wait.RetryAfter).RetryAfter
+			pf.Info, pf.RetryAfter = i18n.F(lang, i18n.CodeNewAfter, "seconds", strconv.Itoa(secs)), secs
+			p.page(w, r, sess, api.PageLoginCode, pf, nil)
+			return
+		}
 		if err != nil {
 			p.failed(w, r, sess, api.PageLoginCode, err, pf)
 			return

@@ -40,4 +40,3 @@ func (tab *Tab) Axe(screen string) {
 		tab.T.Errorf("axe-core on %s: %d violations:\n%s", screen, len(found), strings.Join(found, "\n"))
 	}
 }
-

@@ -26,6 +26,24 @@ func NewFrame(sess state.Session, body ...app.UI) *Frame {
 // OnMount follows the language.
 func (f *Frame) OnMount(ctx app.Context) { state.ObserveLang(ctx, &f.lang) }
 
+// navigations counts the app's page changes; the first is the page's own
+// load.
+var navigations int
+
+// OnNav moves the focus to the new page's heading after a page change in
+// the app, when nothing else took it (a code field, a message): focus left
+// on <body> makes a screen reader start over and Tab start from the top.
+// Not on the first page: there the reader starts at the top, or goes on
+// typing where they were before the app took over.
+func (f *Frame) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	if navigations++; navigations > 1 {
+		FocusHeading()
+	}
+}
+
 // OnAppUpdate shows that a new version is ready instead of mixing versions.
 // The very first visit installs the service worker, which go-app also
 // reports as an update: only a page that was already running an older

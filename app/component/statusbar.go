@@ -52,7 +52,7 @@ func (s *StatusBar) menu(lang string) app.UI {
 		// Its name holds the initials it shows (WCAG 2.5.3, label in name).
 		app.Button().ID("profile-button").Class("avatar").Type("button").
 			Title(i18n.T(lang, i18n.NavProfileMenu)).
-			Aria("label", me.Initials()+", "+i18n.T(lang, i18n.NavProfileMenu)).
+			Aria("label", i18n.T(lang, i18n.NavProfileMenu)+" ("+me.Initials()+")").
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
@@ -156,6 +156,34 @@ func FocusSoon(selectors ...string) {
 		return nil
 	})
 	app.Window().Call("setTimeout", fn, 0)
+}
+
+// FocusHeading moves focus to the page's heading (or its main landmark)
+// once the page is drawn, unless something already has it.
+func FocusHeading() {
+	if app.IsServer {
+		return
+	}
+	var fn app.Func
+	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
+		defer fn.Release()
+		doc := app.Window().Get("document")
+		if a := doc.Get("activeElement"); a.Truthy() && !a.Equal(doc.Get("body")) {
+			return nil
+		}
+		target := doc.Call("querySelector", "#main h1")
+		if !target.Truthy() {
+			target = doc.Call("getElementById", "main")
+		}
+		if target.Truthy() {
+			if !target.Call("hasAttribute", "tabindex").Bool() {
+				target.Call("setAttribute", "tabindex", "-1")
+			}
+			target.Call("focus", map[string]any{"preventScroll": true})
+		}
+		return nil
+	})
+	app.Window().Call("setTimeout", fn, 120)
 }
 
 // Focus moves keyboard focus to the first element matching selector.

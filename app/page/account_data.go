@@ -7,6 +7,7 @@ import (
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
 )
 
 // AccountData is /profile/account: the MINI ID, Phone ID, password and
@@ -44,7 +45,7 @@ func (p *AccountData) Render() app.UI {
 	}
 	phone := p.t(i18n.AccountPhoneNone)
 	if me.Phone != "" {
-		phone = me.Phone
+		phone = validate.FormatPhone(me.Phone)
 		if !me.PhoneVerified {
 			phone += " (" + p.t(i18n.AccountPhoneUnverified) + ")"
 		}
@@ -57,7 +58,7 @@ func (p *AccountData) Render() app.UI {
 				app.P().Class("lead").Text(p.t(i18n.AccountLead)),
 				offlineNote(p.lang, p.sess),
 				app.Div().Class("rows").Body(
-					p.row("email", p.t(i18n.ProfileMiniID), app.Span().ID("account-email").Text(me.Email),
+					p.row("email", p.t(i18n.ProfileMiniID), app.Span().ID("account-email").Body(component.EmailParts(me.Email)...),
 						p.edit("edit-email", api.ActionEmail)),
 					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.edit("edit-phone", api.ActionPhone)),
 					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),

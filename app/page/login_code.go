@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -45,6 +46,7 @@ func (p *LoginCode) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.C
 func (p *LoginCode) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { p.route(ctx) })
 	p.route(ctx)
+	component.FocusSoon("#code") // the one thing to do here
 	// "Request a new one" says when it works, counting down from the
 	// wait the server gave with the code: never a refusal for a first click.
 	switch {

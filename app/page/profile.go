@@ -7,6 +7,7 @@ import (
 
 	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
 )
 
 // Profile is /profile: name, MINI ID, country and the entries to the
@@ -48,12 +49,12 @@ func (p *Profile) Render() app.UI {
 				),
 			),
 			app.If(me.Phone != "" && !me.PhoneVerified, func() app.UI {
-				return component.Alert(component.AlertInfo, i18n.F(p.lang, i18n.ProfileVerifyPhone, "phone", me.Phone),
+				return component.Alert(component.AlertInfo, i18n.F(p.lang, i18n.ProfileVerifyPhone, "phone", validate.FormatPhone(me.Phone)),
 					app.Div().Class("actions").Body(app.A().ID("verify-phone").Href("/profile/account").Text(p.t(i18n.ProfileVerifyPhoneLink))))
 			}),
 			app.Dl().Class("facts").Body(
 				app.Dt().Text(p.t(i18n.ProfileMiniID)),
-				app.Dd().ID("profile-email").Text(me.Email),
+				app.Dd().ID("profile-email").Body(component.EmailParts(me.Email)...),
 				app.Dt().Text(p.t(i18n.ProfileCountry)),
 				app.Dd().ID("profile-country").Text(i18n.Country(p.lang, me.Country)),
 			),

@@ -79,7 +79,7 @@ func init() {
 		SecuritySessions:         {"Where you are logged in", "Wo Sie angemeldet sind"},
 		SecurityThisDevice:       {"This device", "Dieses Gerät"},
 		SecurityLastUsed:         {"Last used {time}", "Zuletzt verwendet {time}"},
-		SecurityNetwork:          {"Network {net}", "Netz {net}"},
+		SecurityNetwork:          {"Internet address {net} (its first part)", "Internetadresse {net} (der erste Teil)"},
 		SecurityLogoutOthers:     {"Log out on all other devices", "Auf allen anderen Geräten abmelden"},
 		SecurityLoggedOut:        {"You have been logged out on all other devices.", "Sie wurden auf allen anderen Geräten abgemeldet."},
 		SecurityEvents:           {"Recent security events", "Letzte Sicherheitsereignisse"},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // findJS is the page-side helper that finds what a person would find: a
@@ -16,7 +17,7 @@ const findJS = `(window.__t = window.__t || {
   control(words) {
     const all = [...document.querySelectorAll('button, a, [role=menuitem], [role=button]')].filter(e => this.visible(e));
     return all.find(e => this.norm(e.innerText) === words || e.getAttribute('aria-label') === words)
-        || all.find(e => this.norm(e.innerText).startsWith(words));
+        || all.find(e => this.norm(e.innerText).startsWith(words) || (e.getAttribute('aria-label') || '').startsWith(words + ' ('));
   },
   field(label) {
     const l = [...document.querySelectorAll('label')].find(l => this.norm(l.innerText).replace(/ \(optional\)$/, '') === label && this.visible(l));
@@ -96,10 +97,12 @@ func (tab *Tab) Has(text string) bool {
 	return strings.Contains(tab.Text(), text)
 }
 
-// Press sends a key to the focused element ("Escape", "Enter", "Tab").
+// Press sends a key to the focused element ("Escape", "Enter", "Tab",
+// "ArrowDown", "ArrowUp", "Home", "End").
 func (tab *Tab) Press(key string) {
 	tab.T.Helper()
-	k := map[string]string{"Enter": "\r", "Tab": "\t", "Escape": "\u001b"}[key]
+	k := map[string]string{"Enter": "\r", "Tab": "\t", "Escape": "\u001b",
+		"ArrowDown": kb.ArrowDown, "ArrowUp": kb.ArrowUp, "Home": kb.Home, "End": kb.End}[key]
 	if k == "" {
 		k = key
 	}

@@ -41,7 +41,10 @@ func (f *Frame) OnNav(ctx app.Context) {
 	}
 	if navigations++; navigations > 1 {
 		FocusHeading()
+		return
 	}
+	// The first page is up: what the server said was for it alone.
+	state.ForgetPrefill()
 }
 
 // OnAppUpdate shows that a new version is ready instead of mixing versions.

@@ -48,6 +48,31 @@ func (p *Help) OnNav(ctx app.Context) {
 	}
 }
 
+// OnInit starts from the topics (and hits) the server's page showed.
+func (p *Help) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill(), app.Window().URL().Query().Get("q"))
+}
+
+// OnPreRender shows the help centre complete: the server hands over the
+// API's answers.
+func (p *Help) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx), queryParam(ctx, "q"))
+}
+
+func (p *Help) prefill(pf api.Prefill, q string) {
+	var tree []api.HelpTopic
+	var most []api.HelpArticleSummary
+	if pf.Decode(api.DataHelpTopics, &tree) && pf.Decode(api.DataHelpMostRead, &most) {
+		p.status, p.tree, p.mostRead, p.loadedLang = state.Loaded, tree, most, p.lang
+	}
+	var hits []api.HelpSearchResult
+	if q != "" && pf.Decode(api.DataHelpSearch, &hits) {
+		p.search.query, p.search.searched, p.search.status, p.search.results = q, q, state.Loaded, hits
+	}
+}
+
 // OnMount follows the language, loads the topics and runs the search of
 // the address (?q=), if any.
 func (p *Help) OnMount(ctx app.Context) {
@@ -64,7 +89,9 @@ func (p *Help) OnMount(ctx app.Context) {
 			p.search.rerun(p.lang)
 		}
 	})
-	p.load()
+	if p.status != state.Loaded || p.loadedLang != p.lang {
+		p.load()
+	}
 	if q := queryParam(ctx, "q"); q != "" && q != p.search.searched {
 		p.search.query = q
 		p.search.run(p.lang, q)

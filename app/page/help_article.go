@@ -39,6 +39,32 @@ type HelpArticle struct {
 // NewHelpArticle returns the page.
 func NewHelpArticle() app.Composer { return &HelpArticle{} }
 
+// OnInit starts from the article the server's page showed.
+func (p *HelpArticle) OnInit() {
+	p.base.OnInit()
+	p.prefill(state.TakePrefill())
+}
+
+// OnPreRender shows the article complete: the server hands over the API's
+// answer.
+func (p *HelpArticle) OnPreRender(ctx app.Context) {
+	p.base.OnPreRender(ctx)
+	p.prefill(state.Prefill(ctx))
+	if p.status == state.Loaded {
+		setTitle(ctx, p.article.Title)
+	}
+}
+
+func (p *HelpArticle) prefill(pf api.Prefill) {
+	var a api.HelpArticle
+	switch {
+	case pf.Decode(api.DataHelpArticle, &a):
+		p.status, p.article, p.slug, p.loaded = state.Loaded, a, a.Slug, a.Slug+"|"+p.lang
+	case pf.Code == api.CodeNotFound:
+		p.status, p.missing = state.LoadingErr, true
+	}
+}
+
 // OnMount follows the language and loads the article of the address.
 func (p *HelpArticle) OnMount(ctx app.Context) {
 	p.ctx = ctx

@@ -45,7 +45,7 @@ func (a *helpAssistant) Render() app.UI {
 	}
 	// No maxlength: the browser would cut a pasted question silently.
 	// A question over the limit is shown as such and refused in ask.
-	area := app.Textarea().ID("assistant-q").Name("q").Rows(3).
+	area := app.Textarea().ID("assistant-q").Name("ask").Rows(3).Text(a.question).
 		Attr("autocomplete", "off").
 		Aria("describedby", describedBy).
 		OnInput(a.onInput).
@@ -56,7 +56,8 @@ func (a *helpAssistant) Render() app.UI {
 	return app.Aside().Class("assistant").Aria("labelledby", "assistant-title").Body(
 		app.H2().ID("assistant-title").Text(a.t(i18n.HelpAssistantTitle)),
 		app.P().Class("assistant-hello").Text(a.t(i18n.HelpAssistantHello)),
-		app.Form().NoValidate(true).OnSubmit(a.submit).Body(
+		// Without the app, a GET form: /help?ask=… is the page with the answer.
+		app.Form().NoValidate(true).Method("get").Action("/help").OnSubmit(a.submit).Body(
 			app.Div().Class("field").Body(
 				app.Label().For("assistant-q").Text(a.t(i18n.HelpAssistantLabel)),
 				area,
@@ -209,8 +210,23 @@ func (a *helpAssistant) ask(ctx app.Context) {
 	})
 }
 
-// OnPreRender takes the language of the page the server prerenders.
-func (a *helpAssistant) OnPreRender(ctx app.Context) { state.PreRenderLang(ctx, &a.lang) }
+// OnPreRender takes the language and the answer of the page the server
+// prerenders (/help?ask=…).
+func (a *helpAssistant) OnPreRender(ctx app.Context) {
+	state.PreRenderLang(ctx, &a.lang)
+	a.prefill(state.Prefill(ctx), ctx.Page().URL().Query().Get("ask"))
+}
+
+// prefill shows the answer the server's page showed.
+func (a *helpAssistant) prefill(pf api.Prefill, question string) {
+	var out api.AssistantAnswer
+	if question != "" && pf.Decode(api.DataAssistant, &out) {
+		a.question, a.status, a.answer = question, state.Loaded, out
+	}
+}
 
 // OnInit starts in the app's language: the first drawing speaks it.
-func (a *helpAssistant) OnInit() { a.lang = state.StartLang() }
+func (a *helpAssistant) OnInit() {
+	a.lang = state.StartLang()
+	a.prefill(state.TakePrefill(), app.Window().URL().Query().Get("ask"))
+}

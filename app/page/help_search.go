@@ -30,7 +30,13 @@ type helpSearch struct {
 
 func (s *helpSearch) render(lang string) app.UI {
 	t := func(k i18n.Key) string { return i18n.T(lang, k) }
-	input := app.Input().ID("help-q").Name("q").Type("search").Value(s.query).
+	// On the server the query is written in by server/pages, escaped:
+	// go-app's prerender quotes attributes the Go way, not the HTML way.
+	value := s.query
+	if app.IsServer {
+		value = ""
+	}
+	input := app.Input().ID("help-q").Name("q").Type("search").Value(value).
 		Attr("autocomplete", "off").Attr("enterkeyhint", "search").
 		MaxLength(api.AssistantMaxQuestion).
 		OnInput(func(ctx app.Context, e app.Event) {
@@ -43,7 +49,8 @@ func (s *helpSearch) render(lang string) app.UI {
 	}
 	return app.Section().Aria("labelledby", "search-title").Body(
 		app.H2().ID("search-title").Text(t(i18n.HelpSearchTitle)),
-		app.Form().Role("search").NoValidate(true).
+		// Without the app, a GET form: /help?q=… is the page with the hits.
+		app.Form().Role("search").NoValidate(true).Method("get").Action("/help").
 			OnSubmit(func(ctx app.Context, e app.Event) {
 				e.PreventDefault()
 				s.submit(lang)

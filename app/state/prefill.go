@@ -11,9 +11,16 @@ import (
 // prefill to the app (see api.Prefill).
 const metaPrefill = "miniid-prefill"
 
-// consumed says the app has taken the server's prefill: it belongs to the
-// page the server rendered, not to the pages the app opens after it.
-var consumed bool
+// consumed says the app has read the server's prefill into first; it
+// belongs to the page the server rendered (and its parts), not to the
+// pages the app opens after it: ForgetPrefill drops it.
+var (
+	consumed bool
+	first    api.Prefill
+)
+
+// ForgetPrefill drops the server's prefill once its page is up.
+func ForgetPrefill() { consumed, first = true, api.Prefill{} }
 
 // Prefill is what the server said about the page it rendered: the
 // language and the outcome of the form post it answered. On the server it
@@ -33,7 +40,7 @@ func Prefill(ctx app.Context) api.Prefill {
 // not flash.
 func TakePrefill() api.Prefill {
 	if app.IsServer || consumed {
-		return api.Prefill{}
+		return first
 	}
 	consumed = true
 	doc := app.Window().Get("document")
@@ -41,9 +48,9 @@ func TakePrefill() api.Prefill {
 	if !meta.Truthy() {
 		return api.Prefill{}
 	}
-	p := api.DecodePrefill(meta.Call("getAttribute", "content").String())
+	first = api.DecodePrefill(meta.Call("getAttribute", "content").String())
 	meta.Call("remove")
-	return p
+	return first
 }
 
 // PreRender sets the language of a page the server prerenders (go-app

@@ -37,6 +37,7 @@ type Pages struct {
 	guard   *httpx.Guard
 	clock   clock.Clock
 	web     http.Handler
+	api     http.Handler // the JSON API, for the answers a help page shows
 	log     *slog.Logger
 	secure  bool
 }
@@ -48,12 +49,13 @@ type Deps struct {
 	Guard   *httpx.Guard // shared with the API: the same budgets and checks
 	Clock   clock.Clock
 	Web     http.Handler // go-app's pages (server/web)
+	API     http.Handler // the JSON API's routes (the help pages show its answers)
 	Log     *slog.Logger
 }
 
 // New returns the pages.
 func New(d Deps) *Pages {
-	return &Pages{auth: d.Auth, account: d.Account, guard: d.Guard, clock: d.Clock, web: d.Web, log: d.Log, secure: d.Guard.Secure}
+	return &Pages{auth: d.Auth, account: d.Account, guard: d.Guard, clock: d.Clock, web: d.Web, api: d.API, log: d.Log, secure: d.Guard.Secure}
 }
 
 // Routes registers the entry pages (GET and their form posts) on mux, and
@@ -78,6 +80,8 @@ func (p *Pages) Routes(mux *http.ServeMux) {
 		mux.HandleFunc("GET "+f.path, p.guard.Throttle("session", p.refuse, p.guard.WithSession(p.refuse, formToken, f.get)))
 		mux.HandleFunc("POST "+f.path, p.posted(f.group, f.resend, p.guard.WithSession(p.refuse, formToken, f.post)))
 	}
+	mux.HandleFunc("GET /help", p.help)
+	mux.HandleFunc("GET /help/{slug}", p.help)
 	mux.Handle("/", p.Wrap(p.web))
 }
 
@@ -173,7 +177,9 @@ func (p *Pages) render(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	// only this browser may keep it, and it asks again each time.
 	// A page with what this visitor sent or is (an address, a form's
 	// answer) is not kept at all: the service worker keeps no no-store page.
-	if fin.prefill.Empty() && len(values) == 0 {
+	personal := fin.prefill
+	personal.Data = nil // the help centre's words are nobody's
+	if personal.Empty() && len(values) == 0 {
 		h.Set("Cache-Control", "private, no-cache")
 	} else {
 		h.Set("Cache-Control", "no-store")

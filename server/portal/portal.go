@@ -173,7 +173,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		w.Write([]byte("ok\n"))
 	})
 	pages.New(pages.Deps{
-		Auth: authSvc, Account: accountSvc, Clock: o.Clock, Web: webHandler, Log: log,
+		Auth: authSvc, Account: accountSvc, Clock: o.Clock, Web: webHandler, API: mux, Log: log,
 		Guard: &httpx.Guard{Sessions: sessions, Base: cfg.BaseURL, Secure: cfg.Secure(), Limits: limits},
 	}).Routes(mux)
 

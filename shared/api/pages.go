@@ -63,6 +63,26 @@ type Prefill struct {
 	Email string `json:"email,omitempty"`
 	// Masked is where a login code went (j•••@example.com).
 	Masked string `json:"masked,omitempty"`
+	// Data holds the JSON API's answers the page shows (the help centre's
+	// topics, an article, search hits, the assistant's answer), under the
+	// names of Data* below, so the page is complete without the app and
+	// the app starts from them.
+	Data map[string]json.RawMessage `json:"data,omitempty"`
+}
+
+// Names of Prefill.Data.
+const (
+	DataHelpTopics   = "help_topics"    // []HelpTopic
+	DataHelpMostRead = "help_most_read" // []HelpArticleSummary
+	DataHelpSearch   = "help_search"    // []HelpSearchResult for the page's ?q=
+	DataHelpArticle  = "help_article"   // HelpArticle
+	DataAssistant    = "assistant"      // AssistantAnswer for the page's ?ask=
+)
+
+// Decode reads Data[name] into v; false when it is not there.
+func (p Prefill) Decode(name string, v any) bool {
+	raw, ok := p.Data[name]
+	return ok && json.Unmarshal(raw, v) == nil
 }
 
 // Steps of a page after a form post.
@@ -74,7 +94,7 @@ const (
 // Empty reports whether there is nothing to hand over but the language.
 func (p Prefill) Empty() bool {
 	return p.Message == "" && p.Code == "" && p.Info == "" && len(p.Fields) == 0 &&
-		p.RetryAfter == 0 && p.Until == "" && p.Step == "" && p.Email == "" && p.Masked == "" && p.Token == "" && p.Link == nil
+		p.RetryAfter == 0 && p.Until == "" && p.Step == "" && p.Email == "" && p.Masked == "" && p.Token == "" && p.Link == nil && len(p.Data) == 0
 }
 
 // Encode is the prefill as base64url JSON: safe in a URL fragment and in an

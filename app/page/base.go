@@ -64,6 +64,13 @@ func readError(lang string, err error) formError {
 	if ce.Status == 429 {
 		fe.Message = i18n.F(lang, i18n.ErrRateLimited, "seconds", strconv.Itoa(max(fe.RetryAfter, 1)))
 	}
+	if fe.Code == api.CodeBlocked {
+		// Until when, in the reader's own time zone (the server's words
+		// name Berlin's).
+		if local := localTime(ce.Body.Until, lang); local != "" {
+			fe.Message = i18n.F(lang, i18n.LoginBlocked, "time", local)
+		}
+	}
 	if len(ce.Body.Fields) > 0 {
 		fe.Fields = map[string]string{}
 		for k, v := range ce.Body.Fields {
@@ -174,4 +181,23 @@ func orEmpty(m map[string]string) map[string]string {
 		return map[string]string{}
 	}
 	return m
+}
+
+// localTime shows an RFC 3339 time in the browser's time zone, with the
+// zone's name ("5 Dec, 14:15 CET"); "" on the server or for no time.
+func localTime(rfc3339, lang string) string {
+	if app.IsServer || rfc3339 == "" {
+		return ""
+	}
+	locale := "en-GB"
+	if lang == i18n.German {
+		locale = "de-DE"
+	}
+	d := app.Window().Get("Date").New(rfc3339)
+	if d.Call("getTime").Float() != d.Call("getTime").Float() { // NaN: not a time
+		return ""
+	}
+	return d.Call("toLocaleString", locale, map[string]any{
+		"day": "numeric", "month": "short", "hour": "2-digit", "minute": "2-digit", "timeZoneName": "short",
+	}).String()
 }

@@ -144,7 +144,10 @@ func (p *Register) Render() app.UI {
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterConsent)),
 					p.checkbox("accept_terms", i18n.FieldTerms, &p.r.AcceptTerms),
-					p.checkbox("accept_privacy", i18n.FieldPrivacy, &p.r.AcceptPrivacy),
+					// The notice opens beside the form: what was typed stays.
+					p.checkbox("accept_privacy", i18n.FieldPrivacy, &p.r.AcceptPrivacy,
+						app.P().Class("hint check-doc").Body(app.A().Href("/help/privacy").Target("_blank").Rel("noopener").
+							Text(p.t(i18n.RegisterReadPrivacy)))),
 				),
 				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.RegisterButton)),
 			),
@@ -153,7 +156,7 @@ func (p *Register) Render() app.UI {
 	))
 }
 
-func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
+func (p *Register) checkbox(id string, label i18n.Key, v *bool, doc ...app.UI) app.UI {
 	in := app.Input().Type("checkbox").ID(id).Name(id).Checked(*v).Required(true).
 		OnChange(func(ctx app.Context, e app.Event) { *v = ctx.JSSrc().Get("checked").Bool() })
 	if msg := p.errs[id]; msg != "" {
@@ -161,6 +164,7 @@ func (p *Register) checkbox(id string, label i18n.Key, v *bool) app.UI {
 	}
 	return app.Div().Body(
 		app.Div().Class("check").Body(in, app.Label().For(id).Text(p.t(label))),
+		app.Range(doc).Slice(func(i int) app.UI { return doc[i] }),
 		app.If(p.errs[id] != "", func() app.UI { return app.P().ID(id + "-error").Class("error-text").Text(p.errs[id]) }),
 	)
 }

@@ -154,8 +154,18 @@ func (s *Service) passwordFailed(ctx context.Context, u *store.User, att store.A
 	if blocked {
 		return &BlockedError{Until: att.BlockedUntil}
 	}
-	return ErrInvalidLogin
+	return &WrongPasswordError{Left: MaxWrongPasswords - att.Count}
 }
+
+// WrongPasswordError is a wrong password (or an unknown account: counted and
+// answered alike) with the tries left before the block. It is an
+// ErrInvalidLogin.
+type WrongPasswordError struct{ Left int }
+
+func (e *WrongPasswordError) Error() string { return ErrInvalidLogin.Error() }
+
+// Is makes errors.Is(err, ErrInvalidLogin) hold.
+func (e *WrongPasswordError) Is(target error) bool { return target == ErrInvalidLogin }
 
 // SetPassword makes hash (of a new password) the account's password inside
 // tx: a new security stamp, so every link and code issued before dies,

@@ -46,7 +46,19 @@ func Refusal(err error, lang string, now time.Time) (int, api.Error) {
 			Message:    i18n.F(lang, i18n.CodesPaused, "time", notify.FormatTime(paused.Until, lang)),
 		}
 	case errors.Is(err, auth.ErrInvalidLogin):
-		return http.StatusUnauthorized, api.Error{Code: api.CodeInvalidLogin, Message: i18n.T(lang, i18n.LoginInvalid)}
+		msg := i18n.T(lang, i18n.LoginInvalid)
+		var wrong *auth.WrongPasswordError
+		if errors.As(err, &wrong) {
+			// Said before the block, not after it (the same for an
+			// address without an account: it is counted alike).
+			switch wrong.Left {
+			case 1:
+				msg += " " + i18n.T(lang, i18n.LoginOneTryLeft)
+			case 2:
+				msg += " " + i18n.T(lang, i18n.LoginTwoTriesLeft)
+			}
+		}
+		return http.StatusUnauthorized, api.Error{Code: api.CodeInvalidLogin, Message: msg}
 	case errors.Is(err, auth.ErrNotConfirmed):
 		return http.StatusForbidden, api.Error{Code: api.CodeNotConfirmed, Message: i18n.T(lang, i18n.LoginNotConfirmed)}
 	case errors.Is(err, otp.ErrWrong):

@@ -93,3 +93,30 @@ func TestPagesNameTheirRealAddress(t *testing.T) {
 		t.Fatalf("open graph:\n%s", body)
 	}
 }
+
+// TestTriesLeftBeforeTheBlock: the last two wrong passwords before the
+// block say how many are left, the same for an address without an account.
+func TestTriesLeftBeforeTheBlock(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	env.Register("tries@example.com")
+	for _, who := range []string{"tries@example.com", "nobody-here@example.com"} {
+		c := env.Client()
+		c.Page(api.PageLogin)
+		var said []string
+		for range 4 {
+			env.Clock.Advance(7 * time.Second)
+			r := c.Form(api.PageLogin, url.Values{"identifier": {who}, "password": {"wrong password 123"}})
+			switch {
+			case r.Shows("Two more wrong passwords"):
+				said = append(said, "two")
+			case r.Shows("One more wrong password"):
+				said = append(said, "one")
+			default:
+				said = append(said, "-")
+			}
+		}
+		if strings.Join(said, " ") != "- - two one" {
+			t.Fatalf("%s: %v", who, said)
+		}
+	}
+}

@@ -42,6 +42,9 @@ const (
 	ConfirmOpenLead      Key = "confirm.open_lead"
 	RegisterLanguageHint Key = "register.language_hint"
 	CodeNewAfter         Key = "code.new_after"
+	RegisterReadPrivacy  Key = "register.read_privacy"
+	LoginOneTryLeft      Key = "login.one_try_left"
+	LoginTwoTriesLeft    Key = "login.two_tries_left"
 	ConfirmOpenButton    Key = "confirm.open_button"
 	ConfirmDone          Key = "confirm.done"
 	ConfirmEmailChanged  Key = "confirm.email_changed"
@@ -109,6 +112,11 @@ func init() {
 		ConfirmWorking:      {"One moment…", "Einen Moment …"},
 		RegisterLanguageHint: {"The {brand} ID speaks this language on its pages and in its e-mails. With \"From my country of residence\" the country above decides. You can change it later under Personal data.",
 			"Die {brand} ID verwendet diese Sprache auf ihren Seiten und in ihren E-Mails. Mit „Nach meinem Wohnsitzland“ entscheidet das Land oben. Sie können sie später unter Persönliche Daten ändern."},
+		LoginOneTryLeft: {"One more wrong password and this {brand} ID is blocked for 15 minutes on browsers that have not signed in to it before. Forgot your password? Reset it instead.",
+			"Noch ein falsches Passwort, dann wird diese {brand} ID für 15 Minuten auf Browsern gesperrt, die sich noch nie angemeldet haben. Passwort vergessen? Setzen Sie es lieber zurück."},
+		LoginTwoTriesLeft: {"Two more wrong passwords and this {brand} ID is blocked for 15 minutes on browsers that have not signed in to it before. Forgot your password? Reset it instead.",
+			"Noch zwei falsche Passwörter, dann wird diese {brand} ID für 15 Minuten auf Browsern gesperrt, die sich noch nie angemeldet haben. Passwort vergessen? Setzen Sie es lieber zurück."},
+		RegisterReadPrivacy: {"Read the privacy notice (opens in a new tab)", "Datenschutzhinweis lesen (öffnet in einem neuen Tab)"},
 		CodeNewAfter: {"You can request a new code in {seconds} seconds. The code we sent is still valid until then.",
 			"Einen neuen Code können Sie in {seconds} Sekunden anfordern. Bis dahin gilt der gesendete Code."},
 		ConfirmOpenLead:     {"You opened the link from our e-mail. Confirm your address with the button below.", "Sie haben den Link aus unserer E-Mail geöffnet. Bestätigen Sie Ihre Adresse mit der Schaltfläche unten."},

@@ -19,17 +19,8 @@ func TestRegisterAndLogInWithJavaScriptOff(t *testing.T) {
 	tab.Visit(env.URL + "/login")
 	tab.Click("Register now")
 	tab.WaitPath("/register")
-	tab.Fill("E-mail address", "nojs@example.com")
-	tab.Fill("Password", portaltest.Password)
-	tab.Select("Salutation", "Ms")
-	tab.Fill("First name", "Jana")
-	tab.Fill("Last name", "Keller")
-	tab.Fill("Street and number", "Petuelring 130")
-	tab.Fill("Postcode", "80809")
-	tab.Fill("City", "München")
-	tab.Select("Country of residence", "Germany")
-	tab.Check("I accept the terms of use.")
 	// The privacy notice is left out: the server answers with the page.
+	fillRegistration(tab, "nojs@example.com", false)
 	tab.Click("Register")
 	tab.WaitText("Please correct the marked fields.")
 	if got := browsertest.Eval[string](tab, `document.getElementById("first_name").value`); got != "Jana" {

@@ -125,27 +125,11 @@ func measureBrowser(ctx context.Context, srv *server, tmp string, p *progress) (
 
 // coldAndWarm is one browser with a new profile, two visits.
 func coldAndWarm(ctx context.Context, bin, url, tmp string) (cold, warm visitTimes, err error) {
-	profile, err := os.MkdirTemp(tmp, "chromium-profile-")
+	tab, stop, err := startChromium(ctx, bin, tmp, 1280, 800)
 	if err != nil {
 		return cold, warm, err
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 800),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
-		return cold, warm, fmt.Errorf("start chromium: %w", err)
-	}
+	defer stop()
 	if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyScript}); err != nil {
 		return cold, warm, fmt.Errorf("chromium: add script: %w", err)
 	}
@@ -162,6 +146,33 @@ func coldAndWarm(ctx context.Context, bin, url, tmp string) (cold, warm visitTim
 		return cold, warm, fmt.Errorf("warm load: %w", err)
 	}
 	return cold, warm, nil
+}
+
+// startChromium starts a headless Chromium with a new profile in tmp and a
+// window of w×h, on about:blank; stop ends it.
+func startChromium(ctx context.Context, bin, tmp string, w, h int) (tab context.Context, stop func(), err error) {
+	profile, err := os.MkdirTemp(tmp, "chromium-profile-")
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(bin),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(w, h),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	stop = func() { cancelTab(); cancelAlloc() }
+	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
+		stop()
+		return nil, nil, fmt.Errorf("start chromium: %w", err)
+	}
+	return tab, stop, nil
 }
 
 // visit navigates to url and waits for the ready stamp.

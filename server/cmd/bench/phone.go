@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
@@ -59,27 +58,11 @@ func measurePhone(ctx context.Context, srv *server, tmp string, p *progress) (ph
 
 // phoneVisit is one new browser on the slow phone, one visit.
 func phoneVisit(ctx context.Context, bin, url, tmp string, blockWasm bool) (visitTimes, error) {
-	profile, err := os.MkdirTemp(tmp, "chromium-phone-")
+	tab, stop, err := startChromium(ctx, bin, tmp, 360, 740)
 	if err != nil {
 		return visitTimes{}, err
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(360, 740),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-	if err := chromedp.Do(tab, chromedp.Navigate("about:blank")); err != nil {
-		return visitTimes{}, fmt.Errorf("start chromium: %w", err)
-	}
+	defer stop()
 	steps := []func() error{
 		func() error {
 			_, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: readyScript})

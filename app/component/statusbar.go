@@ -144,8 +144,13 @@ func FocusSoon(selectors ...string) {
 		for _, sel := range selectors {
 			if el := doc.Call("querySelector", sel); el.Truthy() {
 				el.Call("focus")
-				fn.Release()
-				return nil
+				// An element of a page still inert (a dialog closing)
+				// refuses the focus: try again next frame.
+				if doc.Get("activeElement").Equal(el) {
+					fn.Release()
+					return nil
+				}
+				break
 			}
 		}
 		if tries++; tries < 30 {
@@ -164,14 +169,22 @@ func FocusHeading() {
 	if app.IsServer {
 		return
 	}
+	tries := 0
 	var fn app.Func
 	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
-		defer fn.Release()
 		doc := app.Window().Get("document")
-		if a := doc.Get("activeElement"); a.Truthy() && !a.Equal(doc.Get("body")) {
+		if a := doc.Get("activeElement"); a.Truthy() && !a.Equal(doc.Get("body")) && !a.Equal(doc.Call("getElementById", "main")) {
+			fn.Release() // something took it: a field, a message
 			return nil
 		}
 		target := doc.Call("querySelector", "#main h1")
+		if !target.Truthy() && tries < 40 {
+			// The page is still loading its content (a loader): wait
+			// for its heading, then settle for the main landmark.
+			tries++
+			app.Window().Call("setTimeout", fn, 50)
+			return nil
+		}
 		if !target.Truthy() {
 			target = doc.Call("getElementById", "main")
 		}
@@ -181,6 +194,7 @@ func FocusHeading() {
 			}
 			target.Call("focus", map[string]any{"preventScroll": true})
 		}
+		fn.Release()
 		return nil
 	})
 	app.Window().Call("setTimeout", fn, 120)

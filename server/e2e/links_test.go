@@ -24,17 +24,17 @@ func TestConfirmationLinkInAnotherBrowser(t *testing.T) {
 	other.Click("Confirm and set password")
 	other.WaitText("Use at least 8 characters.")
 	other.Fill("New password", "a brand new passphrase 8")
-	other.Submit("Confirm and set password", "Ihre E-Mail-Adresse ist bestätigt und Ihr Passwort festgelegt.")
+	other.Submit("Confirm and set password", "Your e-mail address is confirmed and your password is set.")
 	other.Shot("confirm-password-set")
 	// The registrant's password is gone; the one chosen on the page works.
 	env.Clock.Advance(7 * time.Second)
 	other.Open(env.URL + "/login")
-	other.Fill("E-Mail-Adresse oder Phone ID", "elsewhere@example.com")
-	other.Fill("Passwort", portaltest.Password)
-	other.Submit("Anmelden", "E-Mail-Adresse, Phone ID oder Passwort stimmen nicht.")
+	other.Fill("E-mail address or Phone ID", "elsewhere@example.com")
+	other.Fill("Password", portaltest.Password)
+	other.Submit("Log in", "The e-mail address, Phone ID or password is not right.")
 	env.Clock.Advance(7 * time.Second)
-	other.Fill("Passwort", "a brand new passphrase 8")
-	other.Click("Anmelden")
+	other.Fill("Password", "a brand new passphrase 8")
+	other.Click("Log in")
 	other.WaitPath("/profile")
 }
 

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"github.com/minicorp/miniid/shared/validate"
 	"strings"
 	"testing"
 	"time"
@@ -134,7 +135,7 @@ func TestPhoneIDThroughTheDialog(t *testing.T) {
 	tab.Fill("Code from the SMS", sms.Code())
 	tab.Submit("Confirm", "Your Phone ID is verified.")
 	tab.Click("Close")
-	tab.WaitText("+447700900123")
+	tab.WaitText(validate.FormatPhone("+447700900123")) // shown in groups
 	tab.Click("Profile menu")
 	tab.Click("Log out")
 	tab.WaitPath("/login")

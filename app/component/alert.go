@@ -23,8 +23,9 @@ func Alert(kind, text string, extra ...app.UI) app.UI {
 	if text == "" {
 		return app.Div().Class("alert-slot").Role(role)
 	}
+	// tabindex -1: the focus can be moved to an error (Flow.fail).
 	return app.Div().Class("alert-slot").Role(role).Body(
-		app.Div().Class("alert alert-" + kind).Body(append([]app.UI{app.Span().Text(text)}, extra...)...),
+		app.Div().Class("alert alert-"+kind).TabIndex(-1).Body(append([]app.UI{app.Span().Text(text)}, extra...)...),
 	)
 }
 

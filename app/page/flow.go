@@ -220,6 +220,9 @@ func sendOnly(ctx app.Context, f *Flow, call func() error, then func(ctx app.Con
 func (f *Flow) fail(ctx app.Context, err error) {
 	f.err = readError(f.lng(), err)
 	f.errs = f.err.Fields
+	// The focus goes to what went wrong (a field, else the message), not
+	// to <body> with the button that was pressed.
+	component.FocusSoon("[role=dialog] [aria-invalid=true]", "[role=dialog] .alert-error", "#main [aria-invalid=true]", "#main .alert-error")
 	if f.err.RetryAfter > 0 {
 		f.wait.start(ctx, f.err.RetryAfter)
 	}

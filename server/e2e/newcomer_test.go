@@ -54,7 +54,8 @@ func TestTheCodePageFromTheNewcomersWalk(t *testing.T) {
 
 // TestProfileMenuAndDialogFromTheNewcomersWalk: the avatar's name holds
 // the initials it shows; the menu's arrow keys move between its items;
-// an open dialog leaves the page behind it inert.
+// an open dialog leaves the page behind it inert, and a wrong password in
+// it takes the focus to its field.
 func TestProfileMenuAndDialogFromTheNewcomersWalk(t *testing.T) {
 	_, tab := startLoggedIn(t, "menu@example.com")
 	name := browsertest.Eval[string](tab, `document.getElementById("profile-button").getAttribute("aria-label")`)
@@ -81,6 +82,11 @@ func TestProfileMenuAndDialogFromTheNewcomersWalk(t *testing.T) {
 	tab.ClickIn("TWO-FACTOR AUTHENTICATION", "Edit")
 	tab.Wait("the page behind the dialog inert", `!!document.querySelector("header[inert], .statusbar[inert]") || !!document.querySelector("[inert] .statusbar")`)
 	tab.Shot("dialog-open")
+	// A wrong password: the focus goes to the field that says so.
+	tab.Click("Activate")
+	tab.Fill("Password", "not my password")
+	tab.Submit("NEXT", "This password is not right.")
+	tab.Wait("the focus on the refused field", `document.activeElement && document.activeElement.getAttribute("aria-invalid") === "true"`)
 	tab.Press("Escape")
 	tab.Wait("the page given back", `!document.querySelector("[inert]")`)
 }

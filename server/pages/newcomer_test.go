@@ -62,7 +62,7 @@ func TestRegistrationKeepsTheReadersLanguage(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t))
 	c := env.Client()
 	p := c.Page(api.PageRegister)
-	if !strings.Contains(string(p.Body), `<option value="en" selected=""`) {
+	if !hasTag(string(p.Body), "option", `value="en"`, `selected=""`) {
 		t.Fatalf("the language choice does not start at the reader's:\n%s", p.Body)
 	}
 	form := registration("english@example.com")
@@ -89,7 +89,7 @@ func TestRegistrationKeepsTheReadersLanguage(t *testing.T) {
 func TestPagesNameTheirRealAddress(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t))
 	body := string(env.Client().Page("/help").Body)
-	if !strings.Contains(body, `property="og:url" content="`+env.URL+`/help"`) || !strings.Contains(body, `property="og:image" content="`+env.URL+`/web/icon-512.png"`) {
+	if !hasTag(body, "meta", `property="og:url"`, `content="`+env.URL+`/help"`) || !hasTag(body, "meta", `property="og:image"`, `content="`+env.URL+`/web/icon-512.png"`) {
 		t.Fatalf("open graph:\n%s", body)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -135,4 +136,19 @@ func TestPagesSpeakTheReadersLanguage(t *testing.T) {
 	if !strings.Contains(string(en.Body), `<html lang="en"`) || !en.Shows("Log in with your MINI ID") {
 		t.Fatalf("the cookie's English:\n%s", en.Body)
 	}
+}
+
+// hasTag reports whether page has a <tag> with all of attrs (go-app writes
+// attributes in no fixed order).
+func hasTag(page, tag string, attrs ...string) bool {
+	for _, m := range regexp.MustCompile(`<`+tag+`\b[^>]*>`).FindAllString(page, -1) {
+		all := true
+		for _, a := range attrs {
+			all = all && strings.Contains(m, " "+a)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/minicorp/miniid/server/audit"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -106,6 +107,7 @@ func budgetKey(ip string) string {
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if wait, ok := s.limits.allow(group, audit.ClientIP(r.Context())); !ok {
+			metrics.NoteBudget(r.Context(), "ip")
 			failRate(w, r, wait)
 			return
 		}

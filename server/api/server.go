@@ -14,6 +14,7 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
@@ -30,6 +31,7 @@ type Server struct {
 	help     HelpService
 	keys     keyring.Ring
 	account  *account.Service
+	metrics  *metrics.Metrics
 }
 
 // Deps are the use cases the API is built on.
@@ -43,6 +45,7 @@ type Deps struct {
 	Keys     keyring.Ring
 	Account  *account.Service
 	Log      *slog.Logger
+	Metrics  *metrics.Metrics // nil counts nothing
 }
 
 // New returns the API server.
@@ -50,6 +53,7 @@ func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
 		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
+		metrics: d.Metrics,
 	}
 }
 
@@ -58,9 +62,9 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+api.PathSession, s.throttle("session", s.withSession(s.getSession)))
 	mux.HandleFunc("POST "+api.PathRegister, s.throttle("register", s.withSession(s.register)))
 	mux.HandleFunc("POST "+api.PathRegisterResend, s.throttle("mail", s.withSession(s.resendConfirmation)))
-	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.confirm)))
-	mux.HandleFunc("POST "+api.PathLogin, s.throttle("login", s.withSession(s.login)))
-	mux.HandleFunc("POST "+api.PathLoginCode, s.throttle("code", s.withSession(s.loginCode)))
+	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.countLogin(s.confirm))))
+	mux.HandleFunc("POST "+api.PathLogin, s.throttle("login", s.withSession(s.countLogin(s.login))))
+	mux.HandleFunc("POST "+api.PathLoginCode, s.throttle("code", s.withSession(s.countLogin(s.loginCode))))
 	mux.HandleFunc("POST "+api.PathLoginResend, s.throttle("mail", s.withSession(s.loginResend)))
 	mux.HandleFunc("POST "+api.PathLogout, s.withSession(s.logout))
 	mux.HandleFunc("POST "+api.PathForgot, s.throttle("mail", s.withSession(s.forgot)))

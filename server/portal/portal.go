@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -30,6 +31,7 @@ import (
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/session"
@@ -49,6 +51,10 @@ type Portal struct {
 	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
+	metrics *metrics.Metrics
+	// draining is set once shutdown began: /readyz then answers 503, so a
+	// load balancer stops sending new requests while those in flight end.
+	draining atomic.Bool
 }
 
 // Options let tests and the benchmark swap parts; zero values mean the real ones.
@@ -87,6 +93,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 
+	p := &Portal{cfg: cfg, db: db, log: log, metrics: metrics.New(db)}
 	mux := http.NewServeMux()
 	var sms mail.SMSSender
 	email := o.Email
@@ -109,15 +116,18 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	}
 	// 20 tries with backoff capped at 10 minutes: a provider outage of about
 	// two hours delays mail but loses none.
-	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(sms), o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
 
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
 	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
+	notifier.ObserveEnqueued(func(k mail.Kind) { p.metrics.Enqueued(string(k), k.Channel(), k.CarriesCode()) })
+	hasher := auth.NewHasher(auth.OWASP, o.Rand, 0)
+	hasher.ObserveWait(p.metrics.HashWait)
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
 	authSvc := auth.New(auth.Deps{
-		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
 		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
 	})
 	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
@@ -130,29 +140,20 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log, Metrics: p.metrics})
 	apiServer.Routes(mux)
 
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		w.Header().Set("Cache-Control", "no-store")
-		if err := store.Ping(ctx, db); err != nil {
-			log.Error("healthz: database unreachable", "err", err)
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
+	p.probes(mux)
 	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
 		Exists: func(path string) bool {
 			slug, isHelp := strings.CutPrefix(path, "/help/")
 			return !isHelp || helpSvc.Has(slug)
 		}}))
 
-	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
-	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, sweeper: sweeper, handler: handler, log: log}, nil
+	p.handler = api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), p.metrics.Instrument(mux)))
+	p.sweeper = sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
+	p.auth, p.help, p.worker = authSvc, helpSvc, worker
+	return p, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -192,6 +193,12 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		p.worker.Run(workerCtx)
 	}()
 	go p.sweeper.Run(workerCtx)
+	metricsDone, err := p.serveMetrics(workerCtx)
+	if err != nil {
+		stopWorker()
+		<-workerDone
+		return err
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -201,6 +208,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case err := <-errc:
 		stopWorker()
 		<-workerDone
+		<-metricsDone
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -208,11 +216,13 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case <-ctx.Done():
 	}
 	p.log.Info("shutting down: draining requests")
+	p.draining.Store(true)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	err := srv.Shutdown(shutdownCtx)
+	err = srv.Shutdown(shutdownCtx)
 	stopWorker()
 	<-workerDone
+	<-metricsDone
 	p.log.Info("stopped")
 	return err
 }

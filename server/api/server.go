@@ -15,7 +15,9 @@ import (
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/metrics"
+	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/shared/api"
 )
 
@@ -32,6 +34,13 @@ type Server struct {
 	keys     keyring.Ring
 	account  *account.Service
 	metrics  *metrics.Metrics
+	care
+}
+
+// care are the services of customer care and self-service.
+type care struct {
+	support   *support.Service
+	questions *secquestion.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -46,6 +55,9 @@ type Deps struct {
 	Account  *account.Service
 	Log      *slog.Logger
 	Metrics  *metrics.Metrics // nil counts nothing
+	// Customer care and self-service.
+	Support   *support.Service
+	Questions *secquestion.Service
 }
 
 // New returns the API server.
@@ -54,6 +66,7 @@ func New(d Deps) *Server {
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
 		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
 		metrics: d.Metrics,
+		care:    care{support: d.Support, questions: d.Questions},
 	}
 }
 
@@ -78,6 +91,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 
 	s.accountRoutes(mux)
 	s.helpRoutes(mux)
+	s.careRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.
 	mux.HandleFunc(api.Prefix+"/", func(w http.ResponseWriter, r *http.Request) {

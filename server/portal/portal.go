@@ -34,8 +34,10 @@ import (
 	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/server/sweep"
 	"github.com/minicorp/miniid/server/web"
 	"github.com/minicorp/miniid/static"
@@ -140,7 +142,10 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log, Metrics: p.metrics})
+	questions := secquestion.New(db, o.Clock, hasher, notifier)
+	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log,
+		Metrics: p.metrics, Support: supportSvc, Questions: questions})
 	apiServer.Routes(mux)
 
 	p.probes(mux)

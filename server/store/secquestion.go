@@ -48,11 +48,11 @@ func SetSecurityQuestion(ctx context.Context, db bun.IDB, q *SecurityQuestion) e
 
 // ReserveSecurityCheck counts one check of the answer before it is compared
 // (so parallel guesses cannot get past the limit), unless the check is
-// locked at now. It returns the row as it stands after the count, and false
-// when the check is locked.
-func ReserveSecurityCheck(ctx context.Context, db bun.IDB, userID int64, now time.Time) (*SecurityQuestion, bool, error) {
+// locked at now or max checks in a row are already counted. It returns the
+// row as it stands after the count, and false when no check is allowed.
+func ReserveSecurityCheck(ctx context.Context, db bun.IDB, userID int64, max int, now time.Time) (*SecurityQuestion, bool, error) {
 	res, err := db.NewUpdate().Model((*SecurityQuestion)(nil)).Set("misses = misses + 1").
-		Where("user_id = ? AND (locked_until IS NULL OR locked_until <= ?)", userID, now).Exec(ctx)
+		Where("user_id = ? AND (locked_until IS NULL OR locked_until <= ?) AND misses < ?", userID, now, max).Exec(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("store: reserve security check: %w", err)
 	}

@@ -1,0 +1,11 @@
+package api
+
+import "net/http"
+
+// careRoutes registers customer care and self-service: the support
+// console, the security question, the data export, the profile picture,
+// consents, the undo of a deletion and Mailgun's webhook.
+func (s *Server) careRoutes(mux *http.ServeMux) {
+	s.supportRoutes(mux)
+	s.questionRoutes(mux)
+}

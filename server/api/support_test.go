@@ -298,7 +298,7 @@ func TestSupportFindAndStatusHoldNoSecret(t *testing.T) {
 	}
 	hit := findOne(t, agent, "ronja")
 	var two []api.SupportCustomer
-	if agent.Get(api.PathSupportFind + "?q=" + url.QueryEscape("kell ja")).JSON(t, &two); len(two) != 1 {
+	if agent.Get(api.PathSupportFind+"?q="+url.QueryEscape("kell ja")).JSON(t, &two); len(two) != 1 {
 		t.Fatalf("by name, every word starting a name: %+v", two) // the agent, Jana Keller
 	}
 	if r := agent.Get(api.PathSupportFind + "?q=x"); r.Status != 400 {

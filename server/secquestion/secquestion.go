@@ -57,7 +57,9 @@ var (
 // LockedError says the check is locked until Until.
 type LockedError struct{ Until time.Time }
 
-func (e *LockedError) Error() string { return "secquestion: locked until " + e.Until.Format(time.RFC3339) }
+func (e *LockedError) Error() string {
+	return "secquestion: locked until " + e.Until.Format(time.RFC3339)
+}
 
 // Service sets and checks security questions.
 type Service struct {

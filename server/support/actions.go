@@ -42,7 +42,9 @@ var actions = map[string]action{
 			}
 			return err
 		},
-		in: func(ctx context.Context, s *Service, tx bun.Tx, u *store.User) error { return s.auth.LiftBlock(ctx, tx, u) },
+		in: func(ctx context.Context, s *Service, tx bun.Tx, u *store.User) error {
+			return s.auth.LiftBlock(ctx, tx, u)
+		},
 	},
 	api.SupportResendConfirm: {
 		event: audit.EventSupportConfirmationSent, mail: mail.KindSupportConfirmationSent,

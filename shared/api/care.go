@@ -4,8 +4,8 @@ package api
 // security question, "Download my data", the profile picture, consents,
 // the undo of a deletion, and Mailgun's delivery webhook.
 const (
-	PathSupportFind     = Prefix + "/support/customers"           // GET ?q=
-	PathSupportCustomer = Prefix + "/support/customers/{id}"      // GET
+	PathSupportFind     = Prefix + "/support/customers"      // GET ?q=
+	PathSupportCustomer = Prefix + "/support/customers/{id}" // GET
 	PathSupportAction   = Prefix + "/support/customers/{id}/actions"
 	PathSupportCheck    = Prefix + "/support/customers/{id}/security-question"
 	PathSupportLog      = Prefix + "/support/log"

@@ -1,6 +1,10 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/minicorp/miniid/shared/api"
+)
 
 // careRoutes registers customer care and self-service: the support
 // console, the security question, the data export, the profile picture,
@@ -8,4 +12,5 @@ import "net/http"
 func (s *Server) careRoutes(mux *http.ServeMux) {
 	s.supportRoutes(mux)
 	s.questionRoutes(mux)
+	mux.HandleFunc("POST "+api.PathExport, s.throttle("mail", s.full(s.exportData)))
 }

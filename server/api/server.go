@@ -13,6 +13,7 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/secquestion"
@@ -41,6 +42,7 @@ type Server struct {
 type care struct {
 	support   *support.Service
 	questions *secquestion.Service
+	export    *export.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -58,6 +60,7 @@ type Deps struct {
 	// Customer care and self-service.
 	Support   *support.Service
 	Questions *secquestion.Service
+	Export    *export.Service
 }
 
 // New returns the API server.
@@ -66,7 +69,7 @@ func New(d Deps) *Server {
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
 		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
 		metrics: d.Metrics,
-		care:    care{support: d.Support, questions: d.Questions},
+		care:    care{support: d.Support, questions: d.Questions, export: d.Export},
 	}
 }
 

@@ -27,6 +27,7 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/help"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
@@ -145,7 +146,8 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	questions := secquestion.New(db, o.Clock, hasher, notifier)
 	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
 	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log,
-		Metrics: p.metrics, Support: supportSvc, Questions: questions})
+		Metrics: p.metrics, Support: supportSvc, Questions: questions,
+		Export: export.New(db, o.Clock, authSvc, notifier)})
 	apiServer.Routes(mux)
 
 	p.probes(mux)

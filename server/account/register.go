@@ -108,6 +108,9 @@ func (s *Service) Register(ctx context.Context, sess *session.Session, r api.Reg
 		if err := audit.Record(ctx, tx, now, u.ID, audit.EventRegistered, m); err != nil {
 			return err
 		}
+		if err := store.AddConsents(ctx, tx, u.ID, s.docs, now); err != nil {
+			return err
+		}
 		return s.mailConfirmation(ctx, tx, u)
 	})
 	if err != nil {

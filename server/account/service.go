@@ -39,6 +39,9 @@ type Deps struct {
 	Tokens *linktoken.Tokens
 	Codes  *otp.Codes
 	Notify *notify.Notifier
+	// Documents are the current versions of the terms of use and privacy
+	// notice, which a registration accepts.
+	Documents map[string]string
 }
 
 // Service is the account use cases.
@@ -50,9 +53,10 @@ type Service struct {
 	tokens *linktoken.Tokens
 	codes  *otp.Codes
 	notify *notify.Notifier
+	docs   map[string]string
 }
 
 // New returns a Service.
 func New(d Deps) *Service {
-	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify}
+	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify, docs: d.Documents}
 }

@@ -13,4 +13,8 @@ func (s *Server) careRoutes(mux *http.ServeMux) {
 	s.supportRoutes(mux)
 	s.questionRoutes(mux)
 	mux.HandleFunc("POST "+api.PathExport, s.throttle("mail", s.full(s.exportData)))
+	mux.HandleFunc("GET "+api.PathPicture, s.full(s.picture))
+	mux.HandleFunc("POST "+api.PathPicture, s.throttle("upload", s.full(s.uploadPicture)))
+	mux.HandleFunc("DELETE "+api.PathPicture, s.full(s.removePicture))
+	mux.HandleFunc("POST "+api.PathConsents, s.full(s.acceptConsents))
 }

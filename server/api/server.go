@@ -16,6 +16,7 @@ import (
 	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/metrics"
+	"github.com/minicorp/miniid/server/profile"
 	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/support"
@@ -43,6 +44,7 @@ type care struct {
 	support   *support.Service
 	questions *secquestion.Service
 	export    *export.Service
+	pictures  *profile.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -61,6 +63,7 @@ type Deps struct {
 	Support   *support.Service
 	Questions *secquestion.Service
 	Export    *export.Service
+	Pictures  *profile.Service
 }
 
 // New returns the API server.
@@ -69,7 +72,7 @@ func New(d Deps) *Server {
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
 		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
 		metrics: d.Metrics,
-		care:    care{support: d.Support, questions: d.Questions, export: d.Export},
+		care:    care{support: d.Support, questions: d.Questions, export: d.Export, pictures: d.Pictures},
 	}
 }
 

@@ -78,3 +78,16 @@ func (c *Care) read(getenv func(string) string, mailgun bool) error {
 // the dev mailbox in dev mode, else through Twilio. Without it the portal
 // does not offer Phone ID.
 func (c Config) SMSAvailable() bool { return c.DevMode() || c.Care.Twilio() }
+
+// Documents maps each versioned document ("terms", "privacy") to its
+// current version; a document without a version is not asked for.
+func (c Care) Documents() map[string]string {
+	out := map[string]string{}
+	if c.TermsVersion != "" {
+		out["terms"] = c.TermsVersion
+	}
+	if c.PrivacyVersion != "" {
+		out["privacy"] = c.PrivacyVersion
+	}
+	return out
+}

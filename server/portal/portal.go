@@ -35,6 +35,7 @@ import (
 	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/profile"
 	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
@@ -133,7 +134,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
 		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
 	})
-	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier, Documents: cfg.Care.Documents()})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -147,7 +148,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
 	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log,
 		Metrics: p.metrics, Support: supportSvc, Questions: questions,
-		Export: export.New(db, o.Clock, authSvc, notifier)})
+		Export: export.New(db, o.Clock, authSvc, notifier), Pictures: profile.New(db, o.Clock)})
 	apiServer.Routes(mux)
 
 	p.probes(mux)

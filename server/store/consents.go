@@ -36,3 +36,14 @@ func ConsentsOf(ctx context.Context, db bun.IDB, userID int64) ([]Consent, error
 	}
 	return out, nil
 }
+
+// AddConsents records that the account accepted each document's version
+// at now (a registration accepts the current ones).
+func AddConsents(ctx context.Context, db bun.IDB, userID int64, versions map[string]string, now time.Time) error {
+	for doc, v := range versions {
+		if err := AddConsent(ctx, db, &Consent{UserID: userID, Document: doc, Version: v, AcceptedAt: now}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -139,6 +139,14 @@ type Me struct {
 	TwoFactor      bool   `json:"two_factor"`
 	Version        int64  `json:"version"`
 	CreatedAt      string `json:"created_at"`
+	// Care and self-service (see care.go): Picture is the URL of the
+	// profile picture (PathPicture with its version; add &size=64 for the
+	// small one), "" without one. EmailUndeliverable is "bounced" or
+	// "complained" when mail to Email does not arrive. ConsentsDue lists
+	// what must be accepted (again) before anything else.
+	Picture            string       `json:"picture,omitempty"`
+	EmailUndeliverable string       `json:"email_undeliverable,omitempty"`
+	ConsentsDue        []ConsentDue `json:"consents_due,omitempty"`
 }
 
 // Personal returns the part of the profile that /profile/personal edits.

@@ -17,4 +17,5 @@ func (s *Server) careRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathPicture, s.throttle("upload", s.full(s.uploadPicture)))
 	mux.HandleFunc("DELETE "+api.PathPicture, s.full(s.removePicture))
 	mux.HandleFunc("POST "+api.PathConsents, s.full(s.acceptConsents))
+	mux.HandleFunc("POST "+api.PathRestore, s.throttle("reset", s.withSession(s.restore)))
 }

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/minicorp/miniid/server/store"
@@ -27,4 +28,27 @@ func (s *Service) SecondFactorNames(ctx context.Context, userID int64) ([]string
 		}
 	}
 	return out, nil
+}
+
+// DeletionPendingError says the account was deleted by its owner and waits,
+// deactivated, for its removal at Until; only the farewell mail's link
+// brings it back.
+type DeletionPendingError struct{ Until time.Time }
+
+func (e *DeletionPendingError) Error() string {
+	return "auth: account deactivated until its deletion at " + e.Until.Format(time.RFC3339)
+}
+
+// refuseDeactivated stops a login into an account that waits for its
+// deletion. It runs after the password was proven, so it tells nothing to
+// someone who does not know it.
+func (s *Service) refuseDeactivated(ctx context.Context, u *store.User) error {
+	d, err := store.DeletionOf(ctx, s.db, u.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return &DeletionPendingError{Until: d.DeleteAfter}
 }

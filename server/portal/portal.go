@@ -159,7 +159,8 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}}))
 
 	p.handler = api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), p.metrics.Instrument(mux)))
-	p.sweeper = sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
+	p.sweeper = sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout,
+		More: map[string]func(context.Context, bun.IDB, time.Time) (int64, error){"account_deletions": accountSvc.PurgeDue}})
 	p.auth, p.help, p.worker = authSvc, helpSvc, worker
 	return p, nil
 }

@@ -18,4 +18,7 @@ func (s *Server) careRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("DELETE "+api.PathPicture, s.full(s.removePicture))
 	mux.HandleFunc("POST "+api.PathConsents, s.full(s.acceptConsents))
 	mux.HandleFunc("POST "+api.PathRestore, s.throttle("reset", s.withSession(s.restore)))
+	if s.cfg.Care.MailgunWebhookKey != "" {
+		mux.HandleFunc("POST "+api.PathMailgunWebhook, s.mailgunWebhook)
+	}
 }

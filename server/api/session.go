@@ -76,7 +76,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	}
 	writeJSON(w, http.StatusOK, api.Session{
 		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
-		CSRFToken: sess.CSRF(), Language: res.Language,
+		CSRFToken: sess.CSRF(), Language: res.Language, EmailUndeliverable: s.undeliverable(r, sess.UserID()),
 	})
 }
 

@@ -49,6 +49,10 @@ type Session struct {
 	// it is not a NIST AAL2 authenticator) or, later, "phishing_resistant".
 	Methods []string `json:"methods,omitempty"`
 	Level   string   `json:"level,omitempty"`
+	// EmailUndeliverable answers a login (after the password): mail to the
+	// account's address does not arrive ("bounced" or "complained"), so the
+	// login page suggests checking it, and a code may not come.
+	EmailUndeliverable string `json:"email_undeliverable,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the

@@ -30,6 +30,7 @@ func (s *Server) careMe(r *http.Request, me *api.Me, u *store.User) error {
 	if v != nil {
 		me.Picture = pictureURL(*v)
 	}
+	me.PhoneIDAvailable = s.cfg.SMSAvailable()
 	if me.EmailUndeliverable, err = store.UndeliverableReason(r.Context(), s.db, u.Email); err != nil {
 		return err
 	}

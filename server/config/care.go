@@ -32,6 +32,7 @@ func (c Care) Twilio() bool { return c.TwilioAccountSID != "" }
 var (
 	twilioSID     = regexp.MustCompile(`^AC[0-9a-fA-F]{32}$`)
 	e164          = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+	alnum         = regexp.MustCompile(`^[A-Za-z0-9]+$`)
 	documentLabel = regexp.MustCompile(`^[A-Za-z0-9._-]{1,40}$`)
 )
 
@@ -57,6 +58,8 @@ func (c *Care) read(getenv func(string) string, mailgun bool) error {
 		return errors.New("config: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must all be set (or none: no SMS, so no Phone ID outside dev mode)")
 	case set == 3 && !twilioSID.MatchString(c.TwilioAccountSID):
 		return errors.New("config: TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits, as Twilio's console shows it")
+	case set == 3 && !alnum.MatchString(c.TwilioAuthToken):
+		return errors.New("config: TWILIO_AUTH_TOKEN must be letters and digits only, as Twilio's console shows it")
 	case set == 3 && !e164.MatchString(c.TwilioFrom):
 		return errors.New("config: TWILIO_FROM must be the sending number in E.164 form, like +4915112345678")
 	}

@@ -43,6 +43,7 @@ func TestCareVariables(t *testing.T) {
 				t.Fatal("a production portal without Twilio says it can send SMS")
 			}
 		}},
+		{name: "twilio token with symbols", env: map[string]string{"TWILIO_ACCOUNT_SID": sid, "TWILIO_AUTH_TOKEN": "to-ken", "TWILIO_FROM": "+4915112345678"}, wantErr: "TWILIO_AUTH_TOKEN"},
 		{name: "production with twilio", env: with(mailgun, "TWILIO_ACCOUNT_SID", sid, "TWILIO_AUTH_TOKEN", "t", "TWILIO_FROM", "+4915112345678"), check: func(t *testing.T, c Config) {
 			if !c.SMSAvailable() {
 				t.Fatal("Twilio configured, SMS not available")

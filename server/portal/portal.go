@@ -38,6 +38,7 @@ import (
 	"github.com/minicorp/miniid/server/profile"
 	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/sms"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/server/sweep"
@@ -67,6 +68,8 @@ type Options struct {
 	Static fs.FS
 	Email  mail.Sender // replaces Mailgun or the dev mailbox
 	Rand   io.Reader
+	// TwilioAPIBase points the Twilio client at a stand-in of its API.
+	TwilioAPIBase string
 }
 
 // New builds a portal from the environment read through getenv.
@@ -99,14 +102,16 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 
 	p := &Portal{cfg: cfg, db: db, log: log, metrics: metrics.New(db)}
 	mux := http.NewServeMux()
-	var sms mail.SMSSender
+	var texts mail.SMSSender
 	email := o.Email
 	switch {
+	case email != nil && cfg.Care.Twilio():
+		texts = smsSender(cfg, o)
 	case email != nil:
-		sms = email
+		texts = email
 	case cfg.DevMode():
 		email = mail.NewDevMailbox(db, o.Clock)
-		sms = email
+		texts = email
 		dev := mail.DevMailboxHandler(db)
 		mux.Handle("GET /dev/mailbox", dev)
 		mux.Handle("GET /dev/mailbox.json", dev)
@@ -116,11 +121,11 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 	default:
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
-		sms = mail.NoSMSProvider()
+		texts = smsSender(cfg, o)
 	}
 	// 20 tries with backoff capped at 10 minutes: a provider outage of about
 	// two hours delays mail but loses none.
-	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(sms), o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(texts), o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
 
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
@@ -260,6 +265,15 @@ func (p *Portal) Config() config.Config { return p.cfg }
 
 // Auth is the account-access service.
 func (p *Portal) Auth() *auth.Service { return p.auth }
+
+// smsSender is Twilio when it is configured; else every SMS fails at once
+// (and the portal does not offer Phone ID, see config.SMSAvailable).
+func smsSender(cfg config.Config, o Options) mail.SMSSender {
+	if !cfg.Care.Twilio() {
+		return mail.NoSMSProvider()
+	}
+	return sms.NewTwilio(cfg.Care.TwilioAccountSID, cfg.Care.TwilioAuthToken, cfg.Care.TwilioFrom, sms.Options{APIBase: o.TwilioAPIBase})
+}
 
 // softMemoryLimit keeps a login storm small: every argon2id verification
 // allocates 19 MiB (x/crypto makes a fresh buffer each time), so with the

@@ -151,6 +151,9 @@ type Me struct {
 	Picture            string       `json:"picture,omitempty"`
 	EmailUndeliverable string       `json:"email_undeliverable,omitempty"`
 	ConsentsDue        []ConsentDue `json:"consents_due,omitempty"`
+	// PhoneIDAvailable says the portal can send text messages, so a new
+	// Phone ID can be verified (a portal without an SMS provider cannot).
+	PhoneIDAvailable bool `json:"phone_id_available"`
 }
 
 // Personal returns the part of the profile that /profile/personal edits.

@@ -6,7 +6,7 @@
 // 24 hours and tell the customer.
 //
 // It is never a way into an account: no answer resets a password, lifts a
-// block or signs anyone in (OWASP ASVS V2.5.6 forbids knowledge-based
+// block or signs anyone in (OWASP ASVS 4.0 V2.5.2 forbids knowledge-based
 // recovery). It is not a credential, so changing it leaves the security
 // stamp alone.
 package secquestion

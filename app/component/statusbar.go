@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -53,7 +54,7 @@ func (s *StatusBar) menu(lang string) app.UI {
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
-			Text(me.Initials()).
+			Body(Avatar(me)).
 			OnClick(s.toggle),
 		app.If(s.open, func() app.UI {
 			return app.Ul().ID("profile-menu").Class("menu").Role("menu").Body(
@@ -71,6 +72,14 @@ func (s *StatusBar) menu(lang string) app.UI {
 			)
 		}),
 	)
+}
+
+// Avatar is the customer's picture, or their initials without one.
+func Avatar(me *api.Me) app.UI {
+	if src := state.PictureSrc(me); src != "" {
+		return app.Img().Class("avatar-img").Src(src).Alt("")
+	}
+	return app.Text(me.Initials())
 }
 
 func (s *StatusBar) toggle(ctx app.Context, e app.Event) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -13,6 +14,10 @@ import (
 type Profile struct {
 	app.Compo
 	base
+
+	busy bool
+	err  formError
+	info string
 }
 
 // NewProfile returns the page.
@@ -40,12 +45,14 @@ func (p *Profile) Render() app.UI {
 	return p.frame(app.Div().Class("medium").Body(
 		app.Div().Class("card").Body(
 			app.Div().Class("profile-head").Body(
-				app.Span().Class("avatar").Aria("hidden", "true").Text(me.Initials()),
+				app.Span().Class("avatar").ID("profile-avatar").Aria("hidden", "true").Body(component.Avatar(me)),
 				app.Div().Body(
 					app.H1().ID("profile-name").Text(name),
 					app.P().Class("muted").Text(p.t(i18n.ProfileTitle)),
 				),
 			),
+			undeliverableNote(p.lang, me, true),
+			p.pictureControls(),
 			app.Dl().Class("facts").Body(
 				app.Dt().Text(p.t(i18n.ProfileMiniID)),
 				app.Dd().ID("profile-email").Text(me.Email),

@@ -21,9 +21,11 @@ type Security struct {
 	status   state.Status
 	sessions []api.SessionInfo
 	events   []api.SecurityEvent
+	question api.SecurityQuestionState
 	err      formError
 	info     string
 	busy     bool
+	dialog   string // the open dialog: api.ActionSecurityQuestion or ActionExport, "" for none
 }
 
 // NewSecurity returns the page.
@@ -43,7 +45,14 @@ func (p *Security) load(ctx app.Context) {
 	p.status = state.Loading
 	ctx.Async(func() {
 		sessions, events, err := fetchSecurity()
-		ctx.Dispatch(func(ctx app.Context) { p.loaded(sessions, events, err) })
+		var q api.SecurityQuestionState
+		if err == nil {
+			q, err = apiclient.Default.SecurityQuestion()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.question = q
+			p.loaded(sessions, events, err)
+		})
 	})
 }
 
@@ -92,7 +101,7 @@ func (p *Security) Render() app.UI {
 	return p.frame(app.Div().Class("medium").Body(
 		app.P().Body(app.A().Href("/profile").Text("‹ "+p.t(i18n.ProfileTitle))),
 		app.Div().Class("card").Body(app.H1().Text(p.t(i18n.SecurityTitle)), body),
-	))
+	), p.openDialog())
 }
 
 func (p *Security) lists() app.UI {
@@ -120,6 +129,8 @@ func (p *Security) lists() app.UI {
 			app.Button().Class("btn btn-secondary").Type("button").ID("logout-others").
 				Disabled(p.busy || others == 0 || p.sess.Offline).Text(p.t(i18n.SecurityLogoutOthers)).OnClick(p.logoutOthers),
 		),
+		p.questionSection(),
+		p.exportSection(),
 		app.H2().Text(p.t(i18n.SecurityEvents)),
 		app.If(len(p.events) == 0, func() app.UI { return app.P().Class("muted").Text(p.t(i18n.SecurityNoEvents)) }),
 		app.Ul().Class("list").ID("events").Body(
@@ -127,7 +138,7 @@ func (p *Security) lists() app.UI {
 				ev := p.events[i]
 				return app.Li().Body(
 					app.Strong().Text(i18n.T(p.lang, i18n.Key("event."+ev.Kind))),
-					app.Div().Class("muted").Text(p.when(ev.At)+" · "+p.device(ev.Device)+" · "+ev.Network),
+					app.Div().Class("muted").Text(p.eventLine(ev)),
 				)
 			}),
 		),

@@ -30,6 +30,9 @@ var pages = map[string]func() app.Composer{
 	"/profile/account":  page.NewAccountData,
 	"/profile/personal": page.NewPersonalData,
 	"/profile/security": page.NewSecurity,
+	"/restore":          page.NewRestore,
+	"/support":          page.NewSupport,
+	"/support/log":      page.NewSupportLog,
 	NotFoundPath:        page.NewNotFound,
 }
 
@@ -40,6 +43,7 @@ var patterns = []struct {
 	newPage func() app.Composer
 }{
 	{regexp.MustCompile(`^/help/[a-z0-9-]+$`), page.NewHelpArticle},
+	{regexp.MustCompile(`^/support/customers/[0-9]+$`), page.NewSupportCustomer},
 }
 
 var once sync.Once

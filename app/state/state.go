@@ -122,6 +122,7 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	switch {
 	case next.Status == Loaded && next.Me != nil:
 		saveProfile(*next.Me)
+		keepPicture(*next.Me)
 	case next.Status == Loaded:
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
@@ -169,6 +170,7 @@ func fetchSession() Session {
 // SetMe replaces the profile after a change the server confirmed.
 func SetMe(ctx app.Context, me api.Me) {
 	saveProfile(me)
+	ctx.Async(func() { keepPicture(me) })
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Me = &me

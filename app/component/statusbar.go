@@ -4,7 +4,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/state"
-	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -46,7 +45,6 @@ func homeFor(loggedIn bool) string {
 }
 
 func (s *StatusBar) menu(lang string) app.UI {
-	me := s.ISession.Me
 	return app.Div().Class("menu-wrap").OnKeyDown(s.onKey).Body(
 		app.Button().ID("profile-button").Class("avatar").Type("button").
 			Title(i18n.T(lang, i18n.NavProfileMenu)).
@@ -54,7 +52,7 @@ func (s *StatusBar) menu(lang string) app.UI {
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
-			Body(Avatar(me)).
+			Body(Avatar(s.ISession)).
 			OnClick(s.toggle),
 		app.If(s.open, func() app.UI {
 			return app.Ul().ID("profile-menu").Class("menu").Role("menu").Body(
@@ -75,11 +73,11 @@ func (s *StatusBar) menu(lang string) app.UI {
 }
 
 // Avatar is the customer's picture, or their initials without one.
-func Avatar(me *api.Me) app.UI {
-	if src := state.PictureSrc(me); src != "" {
-		return app.Img().Class("avatar-img").Src(src).Alt("")
+func Avatar(s state.Session) app.UI {
+	if s.Picture != "" && s.Me != nil && s.Me.Picture != "" {
+		return app.Img().Class("avatar-img").Src(s.Picture).Alt("")
 	}
-	return app.Text(me.Initials())
+	return app.Text(s.Me.Initials())
 }
 
 func (s *StatusBar) toggle(ctx app.Context, e app.Event) {

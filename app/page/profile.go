@@ -45,7 +45,7 @@ func (p *Profile) Render() app.UI {
 	return p.frame(app.Div().Class("medium").Body(
 		app.Div().Class("card").Body(
 			app.Div().Class("profile-head").Body(
-				app.Span().Class("avatar").ID("profile-avatar").Aria("hidden", "true").Body(component.Avatar(me)),
+				app.Span().Class("avatar").ID("profile-avatar").Aria("hidden", "true").Body(component.Avatar(p.sess)),
 				app.Div().Body(
 					app.H1().ID("profile-name").Text(name),
 					app.P().Class("muted").Text(p.t(i18n.ProfileTitle)),

@@ -37,6 +37,7 @@ func (p *Security) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Se
 // OnMount loads the sessions and events.
 func (p *Security) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { requireLogin(ctx, p.sess) })
+	ctx.Handle(actionSecurityReload, func(ctx app.Context, a app.Action) { p.load(ctx) })
 	requireLogin(ctx, p.sess)
 	p.load(ctx)
 }

@@ -17,7 +17,7 @@ func (p *Security) questionSection() app.UI {
 	if q.Set {
 		words, button = i18n.F(p.lang, i18n.QuestionCurrent, "question", q.Question), i18n.QuestionChange
 	}
-	return app.Section().ID("security-question").Body(
+	return app.Section().ID("security-question").Class("section").Body(
 		app.H2().Text(p.t(i18n.QuestionTitle)),
 		app.P().Class("muted").Text(p.t(i18n.QuestionLead)),
 		app.P().ID("question-state").Text(words),
@@ -33,7 +33,7 @@ func (p *Security) questionSection() app.UI {
 
 // exportSection is "Download my data".
 func (p *Security) exportSection() app.UI {
-	return app.Section().ID("export").Body(
+	return app.Section().ID("export").Class("section").Body(
 		app.H2().Text(p.t(i18n.ExportTitle)),
 		app.P().Class("muted").Text(p.t(i18n.ExportLead)),
 		app.Div().Class("actions").Body(
@@ -54,9 +54,14 @@ func (p *Security) openDialog() app.UI {
 		IOnClose: func(ctx app.Context) {
 			p.dialog = ""
 			component.FocusSoon("#" + opener)
-			p.load(ctx) // the question, and the events the change wrote
+			// The question and the events the change wrote: loaded by the
+			// page itself (the dialog that closes here owns this context).
+			ctx.NewAction(actionSecurityReload)
 		}}
 }
+
+// actionSecurityReload asks the Security page to load its lists again.
+const actionSecurityReload = "/security/reload"
 
 // eventLine is the line under an event: when, and the device and network
 // it came from; support's actions come from neither, so they show the time

@@ -53,8 +53,8 @@ func (c *console) shell(title string, body ...app.UI) app.UI {
 	case state.Loaded:
 		inner = append([]app.UI{
 			app.P().Class("muted").ID("console-agent").Text(i18n.F(c.lang, i18n.ConsoleUntil, "email", c.agent.Email, "time", c.when(c.agent.Until))),
-			app.Nav().Class("links").Aria("label", c.t(i18n.ConsoleTitle)).Body(
-				app.A().Href("/support").Text(c.t(i18n.ConsoleSearch)), app.Text(" · "),
+			app.Nav().Class("console-nav").Aria("label", c.t(i18n.ConsoleTitle)).Body(
+				app.A().Href("/support").Text(c.t(i18n.ConsoleSearch)),
 				app.A().Href("/support/log").Text(c.t(i18n.ConsoleLog)),
 			),
 		}, body...)

@@ -203,7 +203,8 @@ func (p *SupportCustomer) act(ctx app.Context, action string) {
 				p.err, p.errs = fe, fe.Fields
 				return
 			}
-			p.st, p.reason, p.info = st, "", p.t(i18n.ConsoleDone)
+			// The reason stays: one call often needs two actions.
+			p.st, p.info = st, p.t(i18n.ConsoleDone)
 		})
 	})
 }

@@ -42,25 +42,19 @@ func (p *SupportLog) OnMount(ctx app.Context) {
 	})
 }
 
-// Render draws the log as a table.
+// Render draws the log, one entry per action: what, when and by whom, the
+// customer, and the reason.
 func (p *SupportLog) Render() app.UI {
 	return p.shell(p.t(i18n.ConsoleLog),
 		app.If(p.loaded && len(p.entries) == 0, func() app.UI { return app.P().Text(p.t(i18n.ConsoleLogEmpty)) }),
-		app.Div().Class("console-log-wrap").Body(app.Table().Class("console-log").ID("console-log").Body(
-			app.THead().Body(app.Tr().Body(
-				app.Th().Scope("col").Text(p.t(i18n.ConsoleActions)),
-				app.Th().Scope("col").Text(p.t(i18n.ConsoleCustomer)),
-				app.Th().Scope("col").Text(p.t(i18n.ConsoleReason)),
-			)),
-			app.TBody().Body(app.Range(p.entries).Slice(func(i int) app.UI {
-				e := p.entries[i]
-				return app.Tr().Body(
-					app.Td().Body(app.Strong().Text(i18n.T(p.lang, i18n.Key("support.action."+e.Action))),
-						app.Div().Class("muted").Text(p.when(e.At)+" · "+e.Agent)),
-					app.Td().Body(app.A().Href("/support/customers/"+strconv.FormatInt(e.CustomerID, 10)).Text(e.CustomerEmail)),
-					app.Td().Text(e.Reason),
-				)
-			})),
-		)),
+		app.Ul().Class("list").ID("console-log").Body(app.Range(p.entries).Slice(func(i int) app.UI {
+			e := p.entries[i]
+			return app.Li().Body(
+				app.Strong().Text(i18n.T(p.lang, i18n.Key("support.action."+e.Action))),
+				app.Div().Class("muted").Text(p.when(e.At)+" · "+e.Agent),
+				app.Div().Body(app.A().Href("/support/customers/"+strconv.FormatInt(e.CustomerID, 10)).Text(e.CustomerEmail)),
+				app.Div().Text(e.Reason),
+			)
+		})),
 	)
 }

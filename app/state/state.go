@@ -42,6 +42,9 @@ type Session struct {
 	// LogoutPending says this device was logged out while the server could
 	// not be told yet; it will be as soon as the network is back.
 	LogoutPending bool
+	// Picture is what shows the profile picture: the device's copy (a
+	// data: URL, also offline) or its URL; "" without one.
+	Picture string
 }
 
 // LoggedIn reports whether a full session is known.
@@ -123,6 +126,7 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	case next.Status == Loaded && next.Me != nil:
 		saveProfile(*next.Me)
 		keepPicture(*next.Me)
+		next.Picture = PictureSrc(next.Me)
 	case next.Status == Loaded:
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
@@ -135,7 +139,7 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	case next.Offline:
 		if c, ok := cachedProfile(); ok {
 			me := c.Me
-			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
+			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt, Picture: PictureSrc(&me)}
 		}
 		// Try again until the server answers; then the banner goes.
 		ctx.After(5*time.Second, reloadSession)
@@ -170,10 +174,21 @@ func fetchSession() Session {
 // SetMe replaces the profile after a change the server confirmed.
 func SetMe(ctx app.Context, me api.Me) {
 	saveProfile(me)
-	ctx.Async(func() { keepPicture(me) })
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Me = &me
+	cur.Picture = PictureSrc(&me)
+	ctx.Async(func() {
+		keepPicture(me)
+		ctx.Dispatch(func(ctx app.Context) {
+			var now Session
+			ctx.GetState(KeySession, &now)
+			if now.Me != nil && now.Me.Picture == me.Picture {
+				now.Picture = PictureSrc(now.Me)
+				ctx.SetState(KeySession, now)
+			}
+		})
+	})
 	cur.State = api.StateFull
 	cur.Status = Loaded
 	ctx.SetState(KeySession, cur)

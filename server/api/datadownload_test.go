@@ -12,23 +12,6 @@ import (
 	"github.com/minicorp/miniid/shared/api"
 )
 
-// stepUp proves the password (and, when the account has two-factor
-// authentication, the mailed code) for action.
-func stepUp(t *testing.T, env *portaltest.Env, c *portaltest.Client, email, action string) {
-	t.Helper()
-	r := c.Post(api.PathReauth, api.ReauthRequest{Action: action, Password: portaltest.Password})
-	var res api.ReauthResult
-	r.JSON(t, &res)
-	if r.Status != 200 {
-		t.Fatalf("step-up %s: %d %s", action, r.Status, r.Body)
-	}
-	if res.CodeSent {
-		if r := c.Post(api.PathReauthConfirm, api.CodeRequest{Code: env.LastMail(email).Code()}); r.Status != 200 {
-			t.Fatalf("step-up code: %d %s", r.Status, r.Body)
-		}
-	}
-}
-
 // "Download my data" holds every listed part and no secret: the test
 // greps the file for every hash, code, token, id and stamp the database
 // and the mailbox hold for the account.
@@ -38,13 +21,13 @@ func TestDownloadMyDataHoldsEverythingAndNoSecret(t *testing.T) {
 		email := "export@example.com"
 		c := env.Register(email)
 		activate(t, env, c, email)
-		setQuestionWithCode(t, env, c, email)
+		setQuestion(t, env, c, email, "first_pet", "Bello")
 		c.Post(api.HelpVotePath("log-in"), api.HelpVoteRequest{Helpful: true})
 
 		if r := c.Post(api.PathExport, nil); r.Status != 403 || r.Error(t).Code != api.CodeReauthRequired {
 			t.Fatalf("without the step-up: %d %s", r.Status, r.Body)
 		}
-		stepUp(t, env, c, email, api.ActionExport)
+		reauth(t, env, c, email, api.ActionExport)
 		r := c.Post(api.PathExport, nil)
 		if r.Status != 200 || !strings.HasPrefix(r.Header.Get("Content-Disposition"), "attachment;") {
 			t.Fatalf("export: %d %v %s", r.Status, r.Header, r.Body)
@@ -90,25 +73,14 @@ func TestDownloadMyDataIsLimited(t *testing.T) {
 	email := "often@example.com"
 	c := env.Register(email)
 	for i := 0; i < 3; i++ {
-		stepUp(t, env, c, email, api.ActionExport)
+		reauth(t, env, c, email, api.ActionExport)
 		if r := c.Post(api.PathExport, nil); r.Status != 200 {
 			t.Fatalf("export %d: %d %s", i+1, r.Status, r.Body)
 		}
 	}
-	stepUp(t, env, c, email, api.ActionExport)
+	reauth(t, env, c, email, api.ActionExport)
 	if r := c.Post(api.PathExport, nil); r.Status != 429 {
 		t.Fatalf("a fourth export in a day: %d", r.Status)
-	}
-}
-
-// setQuestionWithCode sets a security question on an account with
-// two-factor authentication.
-func setQuestionWithCode(t *testing.T, env *portaltest.Env, c *portaltest.Client, email string) {
-	t.Helper()
-	stepUp(t, env, c, email, api.ActionSecurityQuestion)
-	body, _ := jsonBody(api.SecurityQuestionRequest{Question: "first_pet", Answer: "Bello"})
-	if r := c.Raw("PUT", api.PathSecurityQuestion, body, map[string]string{"Content-Type": "application/json", "Origin": env.URL, api.HeaderCSRF: c.CSRF}); r.Status != 200 {
-		t.Fatalf("set question: %d %s", r.Status, r.Body)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
@@ -25,9 +26,9 @@ func (s *Server) countLogin(h sessionHandler) sessionHandler {
 		case "POST " + api.PathConfirm:
 			method = auth.MethodEmailLink
 		}
-		rec := &statusOnly{ResponseWriter: w}
+		rec := &metrics.StatusRecorder{ResponseWriter: w}
 		h(rec, r, sess)
-		outcome := loginOutcome(rec.status, sess)
+		outcome := loginOutcome(rec.Status(), sess)
 		if outcome == "" {
 			return // a confirmation link that signs nothing in is no login
 		}
@@ -54,24 +55,4 @@ func loginOutcome(status int, sess *session.Session) string {
 		return "error"
 	}
 	return "failure"
-}
-
-// statusOnly remembers the status of an answer.
-type statusOnly struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusOnly) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusOnly) Write(b []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return s.ResponseWriter.Write(b)
 }

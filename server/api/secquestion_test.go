@@ -66,7 +66,7 @@ func TestSecurityQuestionLocksAfterThreeMisses(t *testing.T) {
 		env := portaltest.Start(t, db)
 		email := "caller@example.com"
 		customer := env.RegisterIn(email, "GB", "SW1A 1AA")
-		setQuestion(t, env, customer, "first_car", "Trabant")
+		setQuestion(t, env, customer, email, "first_car", "Trabant")
 		agent := makeAgent(t, env, "agent@example.com", true)
 		id := findOne(t, agent, email).ID
 		check := func(answer string) portaltest.Response {

@@ -139,7 +139,7 @@ func TestSupportEndsABlockAfterTheSecurityQuestion(t *testing.T) {
 		env := portaltest.Start(t, db)
 		email := "blocked@example.com"
 		customer := env.RegisterIn(email, "GB", "SW1A 1AA") // English mails
-		setQuestion(t, env, customer, "first_pet", "  Bëllo  der Zweite ")
+		setQuestion(t, env, customer, email, "first_pet", "  Bëllo  der Zweite ")
 		for i := 0; i < 5; i++ {
 			env.Login(email, "wrong password number "+strconv.Itoa(i))
 		}
@@ -292,7 +292,7 @@ func TestSupportFindAndStatusHoldNoSecret(t *testing.T) {
 	c := env.Client()
 	c.Post(api.PathRegister, reg)
 	c.Post(api.PathConfirm, api.ConfirmRequest{Token: env.LastMail("phone@example.com").Token()})
-	setQuestion(t, env, c, "first_car", "Trabant")
+	setQuestion(t, env, c, "phone@example.com", "first_car", "Trabant")
 	if hit := findOne(t, agent, "+49 170 1234567"); hit.Email != "phone@example.com" {
 		t.Fatalf("by Phone ID: %+v", hit)
 	}
@@ -317,17 +317,9 @@ func TestSupportFindAndStatusHoldNoSecret(t *testing.T) {
 
 // setQuestion sets the customer's security question through the step-up,
 // as the Security page does.
-func setQuestion(t *testing.T, env *portaltest.Env, c *portaltest.Client, question, answer string) {
+func setQuestion(t *testing.T, env *portaltest.Env, c *portaltest.Client, email, question, answer string) {
 	t.Helper()
-	r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionSecurityQuestion, Password: portaltest.Password})
-	var res api.ReauthResult
-	r.JSON(t, &res)
-	if r.Status != 200 {
-		t.Fatalf("step-up: %d %s", r.Status, r.Body)
-	}
-	if res.CodeSent {
-		t.Fatal("a step-up without two-factor authentication asked for a code")
-	}
+	reauth(t, env, c, email, api.ActionSecurityQuestion)
 	body, _ := jsonBody(api.SecurityQuestionRequest{Question: question, Answer: answer})
 	if r := c.Raw("PUT", api.PathSecurityQuestion, body, map[string]string{"Content-Type": "application/json", "Origin": env.URL, api.HeaderCSRF: c.CSRF}); r.Status != 200 {
 		t.Fatalf("set question: %d %s", r.Status, r.Body)

@@ -43,16 +43,13 @@ func (m *Metrics) Instrument(next http.Handler) http.Handler {
 		start := time.Now()
 		note := &request{}
 		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, note))
-		rec := &statusRecorder{ResponseWriter: w}
+		rec := &StatusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 		route := r.Pattern
 		if route == "" {
 			route = "unrouted"
 		}
-		status := rec.status
-		if status == 0 {
-			status = http.StatusOK
-		}
+		status := rec.Status()
 		code := strconv.Itoa(status)
 		m.requests.WithLabelValues(route, r.Method, code).Inc()
 		m.latency.WithLabelValues(route, code).Observe(time.Since(start).Seconds())
@@ -69,25 +66,34 @@ func (m *Metrics) Instrument(next http.Handler) http.Handler {
 	})
 }
 
-// statusRecorder remembers the status a handler answered with.
-type statusRecorder struct {
+// StatusRecorder remembers the status a handler answered with.
+type StatusRecorder struct {
 	http.ResponseWriter
 	status int
 }
 
-func (s *statusRecorder) WriteHeader(code int) {
+// WriteHeader records the first status.
+func (s *StatusRecorder) WriteHeader(code int) {
 	if s.status == 0 {
 		s.status = code
 	}
 	s.ResponseWriter.WriteHeader(code)
 }
 
-func (s *statusRecorder) Write(b []byte) (int, error) {
+func (s *StatusRecorder) Write(b []byte) (int, error) {
 	if s.status == 0 {
 		s.status = http.StatusOK
 	}
 	return s.ResponseWriter.Write(b)
 }
 
+// Status is the status answered (200 when the handler wrote nothing).
+func (s *StatusRecorder) Status() int {
+	if s.status == 0 {
+		return http.StatusOK
+	}
+	return s.status
+}
+
 // Unwrap lets http.ResponseController reach the writer underneath.
-func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+func (s *StatusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }

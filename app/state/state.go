@@ -42,6 +42,9 @@ type Session struct {
 	// LogoutPending says this device was logged out while the server could
 	// not be told yet; it will be as soon as the network is back.
 	LogoutPending bool
+	// EmailUndeliverable is set while a login waits for its code and mail
+	// to the account's address does not arrive (the login's answer says so).
+	EmailUndeliverable string
 	// Picture is what shows the profile picture: the device's copy (a
 	// data: URL, also offline) or its URL; "" without one.
 	Picture string

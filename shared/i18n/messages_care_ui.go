@@ -160,11 +160,16 @@ func init() {
 }
 
 // AccountPhoneUnavailable replaces "Edit" of the Phone ID where the portal
-// cannot send text messages.
-const AccountPhoneUnavailable Key = "account.phone_unavailable"
+// cannot send text messages; UndeliverableAtLogin warns on the login's
+// second step that the code may not arrive.
+const (
+	AccountPhoneUnavailable Key = "account.phone_unavailable"
+	UndeliverableAtLogin    Key = "undeliverable.login"
+)
 
 func init() {
 	register(map[Key][2]string{
 		AccountPhoneUnavailable: {"Not available at the moment", "Im Moment nicht verfügbar"},
+		UndeliverableAtLogin:    {"Our recent e-mails to your address did not arrive, so the code may not reach you. If it doesn't come, check your mailbox and its spam folder, and after logging in check your e-mail address in Account data.", "Unsere letzten E-Mails an Ihre Adresse kamen nicht an, der Code erreicht Sie also vielleicht nicht. Wenn er nicht kommt, prüfen Sie Ihr Postfach und den Spam-Ordner, und nach der Anmeldung Ihre E-Mail-Adresse unter Kontodaten."},
 	})
 }

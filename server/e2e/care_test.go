@@ -164,3 +164,31 @@ func TestSecurityQuestionAndDownload(t *testing.T) {
 	tab.WaitText("Your data was downloaded")
 	tab.Shot("security-page")
 }
+
+// New terms are accepted at the next login before the profile opens; the
+// farewell mail's link keeps a deleted account.
+func TestNewTermsAndKeepingADeletedAccount(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t), "TERMS_VERSION", "2026-01")
+	email := "terms@example.com"
+	c := env.RegisterIn(email, "GB", "SW1A 1AA")
+	env.Reconfigure("TERMS_VERSION", "2026-12")
+	tab := browsertest.New(t).Tab()
+	login(tab, env, email, "")
+	tab.WaitText("Terms of use, version 2026-12")
+	tab.Shot("new-terms")
+	tab.Submit("Accept and continue", "Account data")
+
+	// Leaving needs no new terms: the step-up and the deletion are allowed.
+	if r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionDelete, Password: portaltest.Password}); r.Status != 200 {
+		t.Fatalf("step-up: %d %s", r.Status, r.Body)
+	}
+	if r := c.Post(api.PathDelete, nil); r.Status != 200 {
+		t.Fatalf("delete: %d %s", r.Status, r.Body)
+	}
+	tab.Open(env.LastMail(email).Link())
+	tab.WaitText("Your MINI ID is waiting to be deleted.")
+	tab.Shot("restore")
+	tab.Submit("Keep my MINI ID", "Your MINI ID is active again.")
+	login(tab, env, email, "")
+	tab.WaitPath("/profile")
+}

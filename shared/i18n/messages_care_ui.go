@@ -109,7 +109,7 @@ func init() {
 		ExportDone:   {"Your browser is saving the file. We have sent you an e-mail about the download.", "Ihr Browser speichert die Datei. Wir haben Ihnen zum Download eine E-Mail gesendet."},
 
 		ConsentTitle:  {"New terms", "Neue Bedingungen"},
-		ConsentLead:   {"We have updated the documents below. Please read them and accept them to go on using your {brand} ID.", "Wir haben die folgenden Dokumente aktualisiert. Bitte lesen und akzeptieren Sie sie, um Ihre {brand} ID weiter zu nutzen."},
+		ConsentLead:   {"We have updated the documents below. To go on using your {brand} ID, please accept the new versions.", "Wir haben die folgenden Dokumente aktualisiert. Um Ihre {brand} ID weiter zu nutzen, akzeptieren Sie bitte die neuen Fassungen."},
 		ConsentTerms:  {"Terms of use, version {version}", "Nutzungsbedingungen, Fassung {version}"},
 		ConsentPriv:   {"Privacy notice, version {version}", "Datenschutzhinweise, Fassung {version}"},
 		ConsentAccept: {"Accept and continue", "Akzeptieren und fortfahren"},

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -62,6 +63,9 @@ func (p *LoginCode) Render() app.UI {
 		app.Div().Class("narrow").Body(
 			app.Div().Class("card").Body(
 				app.H1().Text(p.t(i18n.CodeTitle)),
+				app.If(p.sess.EmailUndeliverable != "", func() app.UI {
+					return component.Alert(component.AlertError, p.t(i18n.UndeliverableAtLogin))
+				}),
 				p.flow.Render(),
 			),
 		),

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/minicorp/miniid/server/audit"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -32,6 +33,8 @@ var budgets = map[string]budget{
 	"mail":     {every: 20 * time.Second, burst: 5},
 	"reset":    {every: 12 * time.Second, burst: 5},
 	"help":     {every: 200 * time.Millisecond, burst: 30},
+	// A profile picture is decoded, one at a time per process.
+	"upload": {every: 6 * time.Second, burst: 10},
 	// A visitor without a cookie gets a new (anonymous) session row: bound
 	// how fast one address can create them.
 	"session": {every: 100 * time.Millisecond, burst: 120},
@@ -106,6 +109,7 @@ func budgetKey(ip string) string {
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if wait, ok := s.limits.allow(group, audit.ClientIP(r.Context())); !ok {
+			metrics.NoteBudget(r.Context(), "ip")
 			failRate(w, r, wait)
 			return
 		}

@@ -47,16 +47,15 @@ func homeFor(loggedIn bool) string {
 }
 
 func (s *StatusBar) menu(lang string) app.UI {
-	me := s.ISession.Me
 	return app.Div().Class("menu-wrap").OnKeyDown(s.onKey).Body(
 		// Its name holds the initials it shows (WCAG 2.5.3, label in name).
 		app.Button().ID("profile-button").Class("avatar").Type("button").
 			Title(i18n.T(lang, i18n.NavProfileMenu)).
-			Aria("label", i18n.T(lang, i18n.NavProfileMenu)+" ("+me.Initials()+")").
+			Aria("label", i18n.T(lang, i18n.NavProfileMenu)+" ("+s.ISession.Me.Initials()+")").
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
-			Text(me.Initials()).
+			Body(Avatar(s.ISession)).
 			OnClick(s.toggle),
 		app.If(s.open, func() app.UI {
 			return app.Ul().ID("profile-menu").Class("menu").Role("menu").Body(
@@ -74,6 +73,16 @@ func (s *StatusBar) menu(lang string) app.UI {
 			)
 		}),
 	)
+}
+
+// Avatar is the customer's picture, or their initials without one.
+func Avatar(s state.Session) app.UI {
+	if s.Picture != "" && s.Me != nil && s.Me.Picture != "" {
+		// Decorative: the button's name says what it is (go-app drops an
+		// empty alt, so the role says it).
+		return app.Img().Class("avatar-img").Src(s.Picture).Alt("").Role("presentation")
+	}
+	return app.Text(s.Me.Initials())
 }
 
 func (s *StatusBar) toggle(ctx app.Context, e app.Event) {

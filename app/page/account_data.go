@@ -57,10 +57,11 @@ func (p *AccountData) Render() app.UI {
 				app.H1().Text(p.t(i18n.AccountTitle)),
 				app.P().Class("lead").Text(p.t(i18n.AccountLead)),
 				offlineNote(p.lang, p.sess),
+				undeliverableNote(p.lang, me, false),
 				app.Div().Class("rows").Body(
 					p.row("email", p.t(i18n.ProfileMiniID), app.Span().ID("account-email").Body(component.EmailParts(me.Email)...),
 						p.edit("edit-email", api.ActionEmail)),
-					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.edit("edit-phone", api.ActionPhone)),
+					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.phoneEdit(me)),
 					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),
 					p.row("2fa", p.t(i18n.AccountTwoFactor),
 						app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
@@ -112,6 +113,15 @@ func (p *AccountData) edit(id, dialog string) app.UI {
 		Aria("describedby", labelID).
 		Text(p.t(i18n.Edit)).
 		OnClick(func(ctx app.Context, e app.Event) { p.dialog = dialog })
+}
+
+// phoneEdit is "Edit" of the Phone ID, unless the portal cannot send text
+// messages and there is no Phone ID to remove: then it says so.
+func (p *AccountData) phoneEdit(me *api.Me) app.UI {
+	if !me.PhoneIDAvailable && me.Phone == "" {
+		return app.Span().Class("muted").ID("phone-unavailable").Text(p.t(i18n.AccountPhoneUnavailable))
+	}
+	return p.edit("edit-phone", api.ActionPhone)
 }
 
 // closeDialog closes the open dialog and returns focus to its opener.

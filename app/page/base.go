@@ -38,7 +38,15 @@ func (b *base) OnPreRender(ctx app.Context) { state.PreRender(ctx, &b.lang) }
 
 func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
 
-func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.sess, body...) }
+// frame wraps a page in the shell. A customer who has new terms to accept
+// sees them instead of their profile pages until they have (the server
+// refuses the rest meanwhile).
+func (b *base) frame(body ...app.UI) app.UI {
+	if b.sess.LoggedIn() && len(b.sess.Me.ConsentsDue) > 0 && accountPage() {
+		body = []app.UI{&consentGate{IDue: b.sess.Me.ConsentsDue}}
+	}
+	return component.NewFrame(b.sess, body...)
+}
 
 // formError is a failed submission as a page shows it.
 type formError struct {

@@ -54,6 +54,10 @@ func changeTitle(action string) i18n.Key {
 		return i18n.ChangePhoneTitle
 	case actionTwoFactor:
 		return i18n.TFTitle
+	case api.ActionSecurityQuestion:
+		return i18n.QuestionTitle
+	case api.ActionExport:
+		return i18n.ExportTitle
 	}
 	return i18n.DeleteTitle
 }
@@ -69,6 +73,10 @@ func changeSteps(action string, me api.Me) []Step {
 		return []Step{reauthPassword(action), reauthCode(), &newPasswordStep{}, &doneStep{}}
 	case api.ActionPhone:
 		return []Step{reauthPassword(action), reauthCode(), &newPhoneStep{}, phoneCode(), &doneStep{}}
+	case api.ActionSecurityQuestion:
+		return []Step{reauthPassword(action), reauthCode(), &questionStep{}, &doneStep{}}
+	case api.ActionExport:
+		return []Step{reauthPassword(action), reauthCode(), &exportStep{}, &doneStep{}}
 	}
 	return []Step{&deleteExplainStep{}, reauthPassword(api.ActionDelete), reauthCode(), &deleteConfirmStep{}}
 }

@@ -169,7 +169,8 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				state.SetLang(ctx, out.Language)
 			}
 			if out.State == api.StateSecondStep {
-				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail, ResendAfter: out.ResendAfter, Return: out.Return})
+				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail,
+					ResendAfter: out.ResendAfter, Return: out.Return, EmailUndeliverable: out.EmailUndeliverable})
 				ctx.Navigate("/login/code")
 				return
 			}

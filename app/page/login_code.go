@@ -93,6 +93,9 @@ func (p *LoginCode) Render() app.UI {
 		app.Div().Class("narrow").Body(
 			app.Div().Class("card").Body(
 				app.H1().Text(p.t(i18n.CodeTitle)),
+				app.If(p.sess.EmailUndeliverable != "", func() app.UI {
+					return component.Alert(component.AlertError, p.t(i18n.UndeliverableAtLogin))
+				}),
 				p.flow.Render(),
 			),
 		),

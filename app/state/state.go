@@ -50,6 +50,12 @@ type Session struct {
 	// Leave is an app that logged out and waits for the sign-out page.
 	Return *api.Return
 	Leave  *api.Return
+	// EmailUndeliverable is set while a login waits for its code and mail
+	// to the account's address does not arrive (the login's answer says so).
+	EmailUndeliverable string
+	// Picture is what shows the profile picture: the device's copy (a
+	// data: URL, also offline) or its URL; "" without one.
+	Picture string
 }
 
 // LoggedIn reports whether a full session is known.
@@ -169,6 +175,8 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	switch {
 	case next.Status == Loaded && next.Me != nil:
 		saveProfile(*next.Me)
+		keepPicture(*next.Me)
+		next.Picture = PictureSrc(next.Me)
 	case next.Status == Loaded:
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
@@ -181,7 +189,7 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	case next.Offline:
 		if c, ok := cachedProfile(); ok {
 			me := c.Me
-			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
+			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt, Picture: PictureSrc(&me)}
 		}
 		// Try again until the server answers; then the banner goes.
 		ctx.After(5*time.Second, reloadSession)
@@ -219,6 +227,18 @@ func SetMe(ctx app.Context, me api.Me) {
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Me = &me
+	cur.Picture = PictureSrc(&me)
+	ctx.Async(func() {
+		keepPicture(me)
+		ctx.Dispatch(func(ctx app.Context) {
+			var now Session
+			ctx.GetState(KeySession, &now)
+			if now.Me != nil && now.Me.Picture == me.Picture {
+				now.Picture = PictureSrc(now.Me)
+				ctx.SetState(KeySession, now)
+			}
+		})
+	})
 	cur.State = api.StateFull
 	cur.Status = Loaded
 	ctx.SetState(KeySession, cur)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/minicorp/miniid/server/httpx"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -24,6 +25,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // (the client sees only a generic message), 4xx — a refusal, the client's
 // affair — at info level and sampled (see refusals.go).
 func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause error) {
+	metrics.NoteRefusal(r.Context(), e.Code) // counted whether or not the log samples it
 	if status >= 500 {
 		slog.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)
 		e = api.Error{Code: api.CodeInternal, Message: i18n.T(langOf(r), i18n.ErrServer)}

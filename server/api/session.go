@@ -61,7 +61,7 @@ func (s *Server) toMe(r *http.Request, u *store.User) (api.Me, error) {
 		me.Phone = *u.Phone
 		me.PhoneVerified = u.PhoneVerifiedAt != nil
 	}
-	return me, nil
+	return me, s.careMe(r, &me, u)
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -77,6 +77,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	writeJSON(w, http.StatusOK, api.Session{
 		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
 		CSRFToken: sess.CSRF(), Language: res.Language, Return: s.returnOf(sess),
+		EmailUndeliverable: s.undeliverable(r, sess.UserID()),
 	})
 }
 

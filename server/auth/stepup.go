@@ -23,12 +23,17 @@ const (
 	ActionEmailChange  = api.ActionEmail
 	ActionPassword     = api.ActionPassword
 	ActionPhone        = api.ActionPhone
+	// ActionExport is "Download my data"; ActionSecurityQuestion a change
+	// of the concierge security question.
+	ActionExport           = api.ActionExport
+	ActionSecurityQuestion = api.ActionSecurityQuestion
 )
 
 // IsAction reports whether a dialog knows action.
 func IsAction(action string) bool {
 	switch action {
-	case ActionTwoFactorOn, ActionTwoFactorOff, ActionDelete, ActionEmailChange, ActionPassword, ActionPhone:
+	case ActionTwoFactorOn, ActionTwoFactorOff, ActionDelete, ActionEmailChange, ActionPassword, ActionPhone,
+		ActionExport, ActionSecurityQuestion:
 		return true
 	}
 	return false

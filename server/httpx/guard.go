@@ -10,6 +10,7 @@ import (
 
 	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/auth"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -82,6 +83,7 @@ func lost(refuse Refuse, w http.ResponseWriter, r *http.Request, err error) {
 func (g *Guard) Throttle(group string, refuse Refuse, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if wait, ok := g.Limits.Allow(group, audit.ClientIP(r.Context())); !ok {
+			metrics.NoteBudget(r.Context(), "ip")
 			refuse(w, r, nil, http.StatusTooManyRequests, RateError(Lang(r), wait), nil)
 			return
 		}

@@ -32,6 +32,8 @@ var budgets = map[string]budget{
 	"mail":     {every: 20 * time.Second, burst: 5},
 	"reset":    {every: 12 * time.Second, burst: 5},
 	"help":     {every: 200 * time.Millisecond, burst: 30},
+	// A profile picture is decoded, one at a time per process.
+	"upload": {every: 6 * time.Second, burst: 10},
 	// A visitor without a cookie gets a new (anonymous) session row: bound
 	// how fast one address can create them.
 	"session": {every: 100 * time.Millisecond, burst: 120},

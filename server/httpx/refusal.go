@@ -24,11 +24,17 @@ func Refusal(err error, lang string, now time.Time) (int, api.Error) {
 	var blocked *auth.BlockedError
 	var rate *otp.RateError
 	var paused *otp.PausedError
+	var deleted *auth.DeletionPendingError
 	field := func(code, name, fcode string, msg i18n.Key) api.Error {
 		m := i18n.T(lang, msg)
 		return api.Error{Code: code, Message: m, Fields: map[string]api.FieldError{name: {Code: fcode, Message: m}}}
 	}
 	switch {
+	case errors.As(err, &deleted):
+		return http.StatusForbidden, api.Error{
+			Code: api.CodeDeletionPending, Until: deleted.Until.UTC().Format("2006-01-02T15:04:05Z"),
+			Message: i18n.F(lang, i18n.DeletionPending, "time", notify.FormatTime(deleted.Until, lang)),
+		}
 	case errors.As(err, &fe):
 		return http.StatusBadRequest, FieldErrors(lang, fe)
 	case errors.As(err, &blocked):

@@ -47,6 +47,7 @@ type Data struct {
 	When      string // KindNewSignIn: when, formatted for the reader
 	Device    string // KindNewSignIn: browser and system ("Chrome · Windows"), "" when unknown
 	Minutes   int    // validity of the code or link; 0 means the Kind's default
+	Reason    string // a support action: the reason the agent typed
 }
 
 // kindSpec is what a Kind needs and how long its code or link lives.
@@ -83,13 +84,13 @@ var specs = map[Kind]kindSpec{
 
 // Kinds lists every Kind, in the order of their declaration.
 func Kinds() []Kind {
-	return []Kind{
+	return append([]Kind{
 		KindConfirmEmail, KindAlreadyRegistered, KindPasswordReset, KindBlocked,
 		KindLoginCode, KindTwoFactorOnCode, KindTwoFactorOffCode, KindDeleteCode,
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
 		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved, KindCodesPaused,
-	}
+	}, careKinds...)
 }
 
 // Channel tells how a Kind goes out: ChannelSMS for KindPhoneCode, else
@@ -154,6 +155,8 @@ func fieldOf(d Data, name string) string {
 		return d.Masked
 	case "When":
 		return d.When
+	case "Reason":
+		return d.Reason
 	}
 	panic("mail: unknown Data field " + name)
 }

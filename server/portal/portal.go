@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -26,18 +27,24 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/help"
 	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/pages"
+	"github.com/minicorp/miniid/server/profile"
+	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/sms"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/server/sweep"
 	"github.com/minicorp/miniid/server/web"
 	"github.com/minicorp/miniid/static"
@@ -54,6 +61,10 @@ type Portal struct {
 	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
+	metrics *metrics.Metrics
+	// draining is set once shutdown began: /readyz then answers 503, so a
+	// load balancer stops sending new requests while those in flight end.
+	draining atomic.Bool
 }
 
 // Options let tests and the benchmark swap parts; zero values mean the real ones.
@@ -62,6 +73,8 @@ type Options struct {
 	Static fs.FS
 	Email  mail.Sender // replaces Mailgun or the dev mailbox
 	Rand   io.Reader
+	// TwilioAPIBase points the Twilio client at a stand-in of its API.
+	TwilioAPIBase string
 }
 
 // New builds a portal from the environment read through getenv.
@@ -96,15 +109,18 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 
+	p := &Portal{cfg: cfg, db: db, log: log, metrics: metrics.New(db)}
 	mux := http.NewServeMux()
-	var sms mail.SMSSender
+	var texts mail.SMSSender
 	email := o.Email
 	switch {
+	case email != nil && cfg.Care.Twilio():
+		texts = smsSender(cfg, o)
 	case email != nil:
-		sms = email
+		texts = email
 	case cfg.DevMode():
 		email = mail.NewDevMailbox(db, o.Clock)
-		sms = email
+		texts = email
 		dev := mail.DevMailboxHandler(db)
 		mux.Handle("GET /dev/mailbox", dev)
 		mux.Handle("GET /dev/mailbox.json", dev)
@@ -114,23 +130,27 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 	default:
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
-		sms = mail.NoSMSProvider()
+		texts = smsSender(cfg, o)
 	}
 	// 20 tries with backoff capped at 10 minutes: a provider outage of about
 	// two hours delays mail but loses none.
-	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(texts), o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
 
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
 	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
+	notifier.ObserveEnqueued(func(k mail.Kind) { p.metrics.Enqueued(string(k), k.Channel(), k.CarriesCode()) })
+	hasher := auth.NewHasher(auth.OWASP, o.Rand, 0)
+	hasher.ObserveWait(p.metrics.HashWait)
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
 	runner := jobs.New(db, o.Clock, log)
 	authSvc := auth.New(auth.Deps{
-		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
 		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,
 	})
-	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier, Jobs: runner})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier,
+		Jobs: runner, Documents: cfg.Care.Documents()})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -156,30 +176,26 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 	provider.Routes(mux)
+	questions := secquestion.New(db, o.Clock, hasher, notifier)
+	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
 	// One set of per-IP budgets for the API and the HTML forms.
 	limits := httpx.NewLimiter(o.Clock.Now)
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, OIDC: provider, Log: log, Limits: limits})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc,
+		OIDC: provider, Log: log, Metrics: p.metrics, Support: supportSvc, Questions: questions,
+		Export: export.New(db, o.Clock, authSvc, notifier, provider), Pictures: profile.New(db, o.Clock), Limits: limits})
 	apiServer.Routes(mux)
 
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		w.Header().Set("Cache-Control", "no-store")
-		if err := store.Ping(ctx, db); err != nil {
-			log.Error("healthz: database unreachable", "err", err)
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
+	p.probes(mux)
 	pages.New(pages.Deps{
 		Auth: authSvc, Account: accountSvc, Clock: o.Clock, Web: webHandler, API: mux, Log: log,
 		Guard: &httpx.Guard{Sessions: sessions, Base: cfg.BaseURL, Secure: cfg.Secure(), Limits: limits},
 	}).Routes(mux)
 
-	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
-	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, jobs: runner, sweeper: sweeper, handler: handler, log: log}, nil
+	p.handler = api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), p.metrics.Instrument(mux)))
+	p.sweeper = sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout,
+		More: map[string]func(context.Context, bun.IDB, time.Time) (int64, error){"account_deletions": accountSvc.PurgeDue}})
+	p.auth, p.help, p.worker, p.jobs = authSvc, helpSvc, worker, runner
+	return p, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -220,6 +236,12 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	}()
 	go p.sweeper.Run(workerCtx)
 	go p.jobs.Run(workerCtx)
+	metricsDone, err := p.serveMetrics(workerCtx)
+	if err != nil {
+		stopWorker()
+		<-workerDone
+		return err
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -229,6 +251,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case err := <-errc:
 		stopWorker()
 		<-workerDone
+		<-metricsDone
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -236,11 +259,13 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case <-ctx.Done():
 	}
 	p.log.Info("shutting down: draining requests")
+	p.draining.Store(true)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	err := srv.Shutdown(shutdownCtx)
+	err = srv.Shutdown(shutdownCtx)
 	stopWorker()
 	<-workerDone
+	<-metricsDone
 	p.log.Info("stopped")
 	return err
 }
@@ -272,6 +297,15 @@ func (p *Portal) Config() config.Config { return p.cfg }
 
 // Auth is the account-access service.
 func (p *Portal) Auth() *auth.Service { return p.auth }
+
+// smsSender is Twilio when it is configured; else every SMS fails at once
+// (and the portal does not offer Phone ID, see config.SMSAvailable).
+func smsSender(cfg config.Config, o Options) mail.SMSSender {
+	if !cfg.Care.Twilio() {
+		return mail.NoSMSProvider()
+	}
+	return sms.NewTwilio(cfg.Care.TwilioAccountSID, cfg.Care.TwilioAuthToken, cfg.Care.TwilioFrom, sms.Options{APIBase: o.TwilioAPIBase})
+}
 
 // softMemoryLimit keeps a login storm small: every argon2id verification
 // allocates 19 MiB (x/crypto makes a fresh buffer each time), so with the

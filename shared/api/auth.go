@@ -58,6 +58,10 @@ type Session struct {
 	// Leave is where an app that logged out waits for the browser, while
 	// the sign-out page asks whether to log out of the portal too.
 	Leave *Return `json:"leave,omitempty"`
+	// EmailUndeliverable answers a login (after the password): mail to the
+	// account's address does not arrive ("bounced" or "complained"), so the
+	// login page suggests checking it, and a code may not come.
+	EmailUndeliverable string `json:"email_undeliverable,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the
@@ -148,6 +152,17 @@ type Me struct {
 	TwoFactor      bool   `json:"two_factor"`
 	Version        int64  `json:"version"`
 	CreatedAt      string `json:"created_at"`
+	// Care and self-service (see care.go): Picture is the URL of the
+	// profile picture (PathPicture with its version; add &size=64 for the
+	// small one), "" without one. EmailUndeliverable is "bounced" or
+	// "complained" when mail to Email does not arrive. ConsentsDue lists
+	// what must be accepted (again) before anything else.
+	Picture            string       `json:"picture,omitempty"`
+	EmailUndeliverable string       `json:"email_undeliverable,omitempty"`
+	ConsentsDue        []ConsentDue `json:"consents_due,omitempty"`
+	// PhoneIDAvailable says the portal can send text messages, so a new
+	// Phone ID can be verified (a portal without an SMS provider cannot).
+	PhoneIDAvailable bool `json:"phone_id_available"`
 }
 
 // Personal returns the part of the profile that /profile/personal edits.

@@ -25,7 +25,7 @@ func Alert(kind, text string, extra ...app.UI) app.UI {
 	}
 	// tabindex -1: the focus can be moved to an error (Flow.fail).
 	return app.Div().Class("alert-slot").Role(role).Body(
-		app.Div().Class("alert alert-"+kind).TabIndex(-1).Body(append([]app.UI{app.Span().Text(text)}, extra...)...),
+		app.Div().Class("alert alert-" + kind).TabIndex(-1).Body(append([]app.UI{app.Span().Text(text)}, extra...)...),
 	)
 }
 

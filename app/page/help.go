@@ -61,7 +61,12 @@ func (p *Help) OnPreRender(ctx app.Context) {
 	p.prefill(state.Prefill(ctx), queryParam(ctx, "q"))
 }
 
+// A prefill in another language than the page's (the app's language
+// changed on this device since) is not used: the page loads its own.
 func (p *Help) prefill(pf api.Prefill, q string) {
+	if pf.Lang != "" && pf.Lang != p.lang {
+		return
+	}
 	var tree []api.HelpTopic
 	var most []api.HelpArticleSummary
 	if pf.Decode(api.DataHelpTopics, &tree) && pf.Decode(api.DataHelpMostRead, &most) {

@@ -56,6 +56,9 @@ func (p *HelpArticle) OnPreRender(ctx app.Context) {
 }
 
 func (p *HelpArticle) prefill(pf api.Prefill) {
+	if pf.Lang != "" && pf.Lang != p.lang {
+		return // another language than the page's: it loads its own
+	}
 	var a api.HelpArticle
 	switch {
 	case pf.Decode(api.DataHelpArticle, &a):

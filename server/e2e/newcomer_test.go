@@ -58,6 +58,7 @@ func TestTheCodePageFromTheNewcomersWalk(t *testing.T) {
 // it takes the focus to its field.
 func TestProfileMenuAndDialogFromTheNewcomersWalk(t *testing.T) {
 	_, tab := startLoggedIn(t, "menu@example.com")
+	tab.Wait("the avatar", `!!document.getElementById("profile-button")`)
 	name := browsertest.Eval[string](tab, `document.getElementById("profile-button").getAttribute("aria-label")`)
 	initials := browsertest.Eval[string](tab, `document.getElementById("profile-button").innerText.trim()`)
 	if initials == "" || !strings.Contains(name, initials) {

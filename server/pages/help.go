@@ -26,6 +26,9 @@ func (p *Pages) help(w http.ResponseWriter, r *http.Request) {
 			v.Set(pairs[i], pairs[i+1])
 		}
 		in := httptest.NewRequestWithContext(r.Context(), http.MethodGet, path+"?"+v.Encode(), nil)
+		// As this visitor: its cookie (its votes and read marks), its words.
+		in.Header.Set("Cookie", r.Header.Get("Cookie"))
+		in.Header.Set("User-Agent", r.UserAgent())
 		in.Header.Set("Accept-Language", r.Header.Get("Accept-Language"))
 		in.Header.Set("X-Lang", lang)
 		rec := httptest.NewRecorder()

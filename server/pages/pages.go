@@ -153,9 +153,7 @@ func (p *Pages) render(w http.ResponseWriter, r *http.Request, sess *session.Ses
 		status = http.StatusNotFound
 	}
 	fin := finishing{lang: pf.Lang, values: values, path: path,
-		base: strings.TrimRight(p.guard.Base.String(), "/")}
-	pf.Lang = "" // the page's <html lang> says it
-	fin.prefill = pf
+		base: strings.TrimRight(p.guard.Base.String(), "/"), prefill: pf}
 	if sess != nil {
 		if !sess.Exists() {
 			sess.Persist()

@@ -1,0 +1,36 @@
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/shared/api"
+	"github.com/minicorp/miniid/shared/i18n"
+)
+
+// retryUnavailable is the Retry-After of a 503: a restarted PostgreSQL
+// answers again within seconds, and the pool reconnects on the next request.
+const retryUnavailable = 2
+
+// unavailable answers a request the database could not serve (stopped,
+// restarting, out of connections, SQLite busy past its timeout) with 503 and
+// Retry-After instead of a 500: nothing is wrong with the request, and the
+// same request will succeed once the database is back. It reports whether
+// cause was such a failure. The log line is sampled like a refusal: during
+// an outage every request fails alike.
+func unavailable(w http.ResponseWriter, r *http.Request, cause error) bool {
+	if !store.Unavailable(cause) {
+		return false
+	}
+	if log, leftOut := refusals.admit(refusalKind(r, http.StatusServiceUnavailable, api.CodeUnavailable)); log {
+		slog.WarnContext(r.Context(), "api: database unavailable", "method", r.Method, "path", r.URL.Path, "err", cause, "left_out", leftOut)
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(retryUnavailable))
+	writeJSON(w, http.StatusServiceUnavailable, api.Error{
+		Code: api.CodeUnavailable, RetryAfter: retryUnavailable,
+		Message: i18n.F(langOf(r), i18n.ErrUnavailable, "seconds", strconv.Itoa(retryUnavailable)),
+	})
+	return true
+}

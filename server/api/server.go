@@ -14,6 +14,7 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/ratelimit"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
@@ -25,7 +26,7 @@ type Server struct {
 	clock    clock.Clock
 	auth     *auth.Service
 	sessions *session.Store
-	limits   *limiter
+	limits   *ratelimit.Limiter
 	log      *slog.Logger
 	help     HelpService
 	keys     keyring.Ring
@@ -49,7 +50,7 @@ type Deps struct {
 func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
+		limits: ratelimit.New(d.DB, d.Keys, d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
 	}
 }
 

@@ -89,6 +89,8 @@ func (s *Sweeper) rules() []rule {
 		// Budgets count within an hour (server/otp); a day keeps a margin.
 		{"budgets", before(store.DeleteOldBudgets, 24*time.Hour)},
 		{"jobs", before(store.DeleteDeadJobs, r.Outbox)},
+		// A per-IP bucket that is full again is the same as none.
+		{"rate_limits", store.DeleteFullRateLimits},
 		{"help_reads", func(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
 			// Marks are per UTC day (server/help); a day goes once all of it
 			// is older than the retention.

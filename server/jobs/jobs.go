@@ -22,10 +22,10 @@ import (
 )
 
 const (
-	lease       = time.Minute
-	maxAttempts = 8
-	firstRetry  = 10 * time.Second
-	pollEvery   = 10 * time.Second
+	defaultLease = time.Minute
+	maxAttempts  = 8
+	firstRetry   = 10 * time.Second
+	pollEvery    = 10 * time.Second
 )
 
 // Handler does one kind of job with its payload.
@@ -39,11 +39,21 @@ type Runner struct {
 	mu       sync.Mutex
 	handlers map[string]Handler
 	kick     chan struct{}
+	lease    time.Duration
 }
 
 // New returns a Runner.
 func New(db *bun.DB, clk clock.Clock, log *slog.Logger) *Runner {
-	return &Runner{db: db, clock: clk, log: log, handlers: map[string]Handler{}, kick: make(chan struct{}, 1)}
+	return &Runner{db: db, clock: clk, log: log, handlers: map[string]Handler{}, kick: make(chan struct{}, 1), lease: defaultLease}
+}
+
+// SetLease sets how long a claimed job stays reserved for this process (at
+// wiring time, before Run): if the process dies, another takes the job up
+// this long after it was claimed. Default one minute.
+func (r *Runner) SetLease(d time.Duration) {
+	if d > 0 {
+		r.lease = d
+	}
 }
 
 // Handle registers the handler of kind (at wiring time).
@@ -81,7 +91,7 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 	n := 0
 	for ctx.Err() == nil {
 		now := r.clock.Now()
-		j, err := store.ClaimDueJob(ctx, r.db, now, now.Add(lease))
+		j, err := store.ClaimDueJob(ctx, r.db, now, now.Add(r.lease))
 		if errors.Is(err, store.ErrNotFound) {
 			return n, nil
 		}

@@ -109,9 +109,12 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
 		sms = mail.NoSMSProvider()
 	}
-	// 20 tries with backoff capped at 10 minutes: a provider outage of about
-	// two hours delays mail but loses none.
-	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+	// By default 20 tries with backoff capped at 10 minutes: a provider
+	// outage of about two hours delays mail but loses none (config.Outbox).
+	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{
+		MaxAttempts: cfg.Outbox.MaxAttempts, BaseBackoff: cfg.Outbox.RetryFirst, MaxBackoff: cfg.Outbox.RetryMax,
+		Lease: cfg.Outbox.ClaimLease, PollInterval: min(time.Second, cfg.Outbox.RetryFirst),
+	})
 
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
@@ -119,6 +122,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
 	runner := jobs.New(db, o.Clock, log)
+	runner.SetLease(cfg.Outbox.ClaimLease)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
 		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,

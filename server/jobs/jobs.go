@@ -99,7 +99,14 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 			return n, err
 		}
 		n++
-		if err := r.runOne(ctx, j); err != nil {
+		// A claimed job is finished and recorded even when ctx ends (the
+		// process was told to stop): abandoned, it would wait under its
+		// lease for another process. It may not outlive the lease, or a
+		// second process could start it again.
+		jobCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.lease/2)
+		err = r.runOne(jobCtx, j)
+		cancel()
+		if err != nil {
 			return n, err
 		}
 	}
@@ -132,7 +139,8 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 	return store.FailJob(ctx, r.db, j.ID, attempts, next, err.Error(), dead)
 }
 
-// Run runs due jobs when kicked and every pollEvery until ctx ends.
+// Run runs due jobs when kicked and every pollEvery until ctx ends; it
+// returns once the job in flight is finished.
 func (r *Runner) Run(ctx context.Context) {
 	t := time.NewTicker(pollEvery)
 	defer t.Stop()

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -192,14 +193,18 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}
+	// The mail worker, the jobs runner and the sweeper stop after the
+	// requests: each finishes what it has claimed (a mail, a job) before it
+	// returns, and the process waits for them, so that a deployment's
+	// SIGTERM leaves nothing half-done under a lease.
 	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
 	workerDone := make(chan struct{})
-	go func() {
-		defer close(workerDone)
-		p.worker.Run(workerCtx)
-	}()
-	go p.sweeper.Run(workerCtx)
-	go p.jobs.Run(workerCtx)
+	var background sync.WaitGroup
+	for _, run := range []func(context.Context){p.worker.Run, p.jobs.Run, p.sweeper.Run} {
+		background.Add(1)
+		go func() { defer background.Done(); run(workerCtx) }()
+	}
+	go func() { background.Wait(); close(workerDone) }()
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

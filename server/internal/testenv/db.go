@@ -60,6 +60,10 @@ func sqliteAt(t testing.TB, upTo string) *DB {
 	return &DB{Name: "sqlite", Dir: dir, Bun: db}
 }
 
+// PostgresAt is Postgres with the database migrated only up to the
+// migration upTo: the schema an older release runs on.
+func PostgresAt(t testing.TB, upTo string) *DB { t.Helper(); return postgresAt(t, upTo) }
+
 // Postgres creates a fresh, migrated database on TEST_DATABASE_URL's server,
 // or on a throwaway cluster started from the installed binaries; it skips
 // (fails in strict mode) when neither is possible.
@@ -71,6 +75,19 @@ func postgresAt(t testing.TB, upTo string) *DB {
 	if err != nil {
 		Skip(t, "no PostgreSQL: "+err.Error())
 	}
+	return createPostgres(t, admin, upTo)
+}
+
+// Database creates a fresh, migrated database on the cluster.
+func (c *Cluster) Database(t testing.TB) *DB {
+	t.Helper()
+	return createPostgres(t, c.URL, "")
+}
+
+// createPostgres creates a database on the server of admin, migrated up to
+// upTo ("" for all), and drops it when the test ends.
+func createPostgres(t testing.TB, admin, upTo string) *DB {
+	t.Helper()
 	name := "miniid_test_" + randomHex(6)
 	adminDB := openPG(admin)
 	defer adminDB.Close()

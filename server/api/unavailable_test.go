@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -22,13 +21,7 @@ func TestALostDatabaseConnectionAnswers503AndHeals(t *testing.T) {
 	if r := c.Get(api.PathMe); r.Status != 200 {
 		t.Fatalf("before: %d %s", r.Status, r.Body)
 	}
-	name := db.URL[strings.LastIndex(db.URL, "/")+1:]
-	name, _, _ = strings.Cut(name, "?")
-	admin := testenv.Postgres(t).Bun // another database on the same server
-	if _, err := admin.ExecContext(context.Background(),
-		"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()", name); err != nil {
-		t.Fatal(err)
-	}
+	db.CutConnections(t)
 	unavailable := 0
 	for i := 0; ; i++ {
 		r := c.Get(api.PathMe)

@@ -123,8 +123,13 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 	} else {
 		err = h(ctx, []byte(j.Payload))
 	}
+	// What the job did is done: record it even if the database blinks
+	// now, or it would run a second time when its lease ran out.
+	record := func(fn func(ctx context.Context) error) error {
+		return store.WhileUnavailable(ctx, r.lease/4, fn)
+	}
 	if err == nil {
-		return store.DeleteJob(ctx, r.db, j.ID)
+		return record(func(ctx context.Context) error { return store.DeleteJob(ctx, r.db, j.ID) })
 	}
 	now := r.clock.Now()
 	attempts := j.Attempts + 1
@@ -136,7 +141,9 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 		r.log.Warn("jobs: failed, will retry", "job", j.ID, "kind", j.Kind, "attempt", attempts, "err", err)
 	}
 	next := now.Add(firstRetry << (attempts - 1))
-	return store.FailJob(ctx, r.db, j.ID, attempts, next, err.Error(), dead)
+	return record(func(ctx context.Context) error {
+		return store.FailJob(ctx, r.db, j.ID, attempts, next, err.Error(), dead)
+	})
 }
 
 // Run runs due jobs when kicked and every pollEvery until ctx ends; it

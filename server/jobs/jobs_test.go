@@ -69,3 +69,31 @@ func waitFor(t *testing.T, ch <-chan struct{}, what string) {
 		t.Fatalf("still waiting for %s", what)
 	}
 }
+
+// A job that ran is recorded as done even when the database blinks right
+// after it (a restart, a failover): otherwise it would run a second time
+// once its lease ran out — a second confirmation mail, say.
+func TestAJobIsRecordedWhenTheDatabaseBlinksAfterIt(t *testing.T) {
+	db := testenv.Postgres(t)
+	clk := clock.NewFake(time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	r := jobs.New(db.Bun, clk, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	runs := 0
+	r.Handle("work", func(ctx context.Context, _ []byte) error {
+		runs++
+		db.CutConnections(t) // every pooled connection dies after the job
+		return nil
+	})
+	if err := r.Enqueue(context.Background(), db.Bun, "work", struct{}{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.RunDue(context.Background()); err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	clk.Advance(time.Hour)
+	if _, err := r.RunDue(context.Background()); err != nil {
+		t.Fatalf("run again: %v", err)
+	}
+	if runs != 1 {
+		t.Fatalf("the job ran %d times, want once", runs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/uptrace/bun/driver/pgdriver"
 )
@@ -62,4 +63,27 @@ func sqliteBusy(err error) bool {
 	s := err.Error()
 	return strings.Contains(s, "SQLITE_BUSY") || strings.Contains(s, "database is locked") ||
 		strings.Contains(s, "SQLITE_LOCKED") || strings.Contains(s, "database table is locked")
+}
+
+// WhileUnavailable runs fn, and runs it again after a growing pause (50 ms,
+// doubled up to 2 s) for as long as it fails because the database is
+// unavailable, but no longer than within; it returns fn's last error. For
+// recording what already happened outside the database — a mail the
+// provider took, a job that ran — which must not be done twice just
+// because the database blinked when it was to be written down.
+func WhileUnavailable(ctx context.Context, within time.Duration, fn func(context.Context) error) error {
+	deadline := time.Now().Add(within)
+	pause := 50 * time.Millisecond
+	for {
+		err := fn(ctx)
+		if err == nil || !Unavailable(err) || time.Now().Add(pause).After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 2*time.Second)
+	}
 }

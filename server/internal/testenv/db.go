@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
@@ -124,4 +125,26 @@ func randomHex(n int) string {
 		panic(fmt.Sprintf("testenv: random: %v", err))
 	}
 	return hex.EncodeToString(b)
+}
+
+// CutConnections ends every connection to db's PostgreSQL database from the
+// server side, as a restart or a failover does: each pooled connection of
+// whoever uses it fails at its next use.
+func (db *DB) CutConnections(t testing.TB) {
+	t.Helper()
+	if db.Name != "postgres" {
+		t.Fatal("testenv: CutConnections needs PostgreSQL")
+	}
+	u, err := url.Parse(db.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	u.Path = "/postgres"
+	admin := openPG(u.String())
+	defer admin.Close()
+	if _, err := admin.ExecContext(context.Background(),
+		"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()", name); err != nil {
+		t.Fatalf("cut connections: %v", err)
+	}
 }

@@ -149,7 +149,9 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 // Run runs due jobs when kicked and every pollEvery until ctx ends; it
 // returns once the job in flight is finished.
 func (r *Runner) Run(ctx context.Context) {
-	t := time.NewTicker(pollEvery)
+	// At least once per lease: a job a dead process had claimed is taken
+	// up soon after its lease ran out.
+	t := time.NewTicker(min(pollEvery, r.lease))
 	defer t.Stop()
 	for {
 		if _, err := r.RunDue(ctx); err != nil && ctx.Err() == nil {

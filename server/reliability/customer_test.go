@@ -24,12 +24,39 @@ type customer struct {
 	email string
 	c     *proctest.Client
 
-	mu       sync.Mutex
-	statuses map[int]int // answers by status; 0 counts transport errors and hangs
-	errs     []string    // the first few transport errors and unexpected answers
-	accepted string      // the city of the last edit answered 200
-	unknown  []string    // cities sent after it whose answer was no answer (a transport error)
-	slowest  time.Duration
+	mu          sync.Mutex
+	answers     []answer    // every answer, in order
+	statuses    map[int]int // answers by status; 0 counts transport errors and hangs
+	errs        []string    // the first few transport errors and unexpected answers
+	accepted    string      // the city of the last edit answered 200
+	unknown     []string    // cities sent after it whose answer was no answer (a transport error)
+	slowest     time.Duration
+	slowestWhat string
+	// loginLost: the last login got no 200; endedByLostLogin counts the
+	// 401s that followed one (see do).
+	loginLost        bool
+	endedByLostLogin int
+}
+
+// answer is one request's outcome: when it ended, how long it took, its
+// status (0: no answer).
+type answer struct {
+	at     time.Time
+	took   time.Duration
+	status int
+}
+
+// firstOKAfter is the end of the first request that started after t0 and
+// was answered 200, if any.
+func (cu *customer) firstOKAfter(t0 time.Time) (time.Time, bool) {
+	cu.mu.Lock()
+	defer cu.mu.Unlock()
+	for _, a := range cu.answers {
+		if a.at.Add(-a.took).After(t0) && a.status == http.StatusOK {
+			return a.at, true
+		}
+	}
+	return time.Time{}, false
 }
 
 func newCustomer(c *proctest.Client, email string) *customer {
@@ -43,15 +70,38 @@ func (cu *customer) do(method, path string, v any, header ...string) (proctest.R
 	d := time.Since(start)
 	cu.mu.Lock()
 	defer cu.mu.Unlock()
-	cu.slowest = max(cu.slowest, d)
+	if d > cu.slowest {
+		cu.slowest, cu.slowestWhat = d, method+" "+path
+	}
+	status := 0
+	if err == nil {
+		status = r.Status
+	}
+	cu.answers = append(cu.answers, answer{at: start.Add(d), took: d, status: status})
 	if err != nil {
 		cu.statuses[0]++
 		cu.note("%s %s: %v", method, path, err)
+		if path == api.PathLogin {
+			cu.loginLost = true
+		}
 		return r, err
 	}
 	cu.statuses[r.Status]++
-	if r.Status >= 500 && (r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "") {
+	switch {
+	case r.Status == http.StatusOK:
+		cu.loginLost = false
+	case r.Status == http.StatusUnauthorized && cu.loginLost:
+		// A login whose answer was lost (a 503 after its commit, as the
+		// database went away) may have moved the session to a new id the
+		// browser never got: the old one has ended. A browser that was
+		// logging in logs in again; nothing else is lost.
+		cu.endedByLostLogin++
+		cu.statuses[r.Status]--
+	case r.Status == http.StatusUnauthorized || r.Status >= 500 && (r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == ""):
 		cu.note("%s %s: %d %s", method, path, r.Status, r.Body)
+	}
+	if path == api.PathLogin && r.Status != http.StatusOK {
+		cu.loginLost = true
 	}
 	return r, nil
 }
@@ -103,10 +153,11 @@ func (cu *customer) edit(city string) bool {
 	return false
 }
 
-// keepEditing logs in and edits until ctx ends: every tenth round it logs in
-// anew (argon2id, so the rounds stay cheap enough for 2 cores), and after a
-// failed request it waits a moment, as the app does.
-func (cu *customer) keepEditing(ctx context.Context, name string) {
+// keepEditing logs in and edits until ctx ends, pausing pause between
+// rounds: every tenth round it logs in anew (argon2id, so the rounds stay
+// cheap enough for 2 cores), and after a failed request it waits a moment,
+// as the app does.
+func (cu *customer) keepEditing(ctx context.Context, name string, pause time.Duration) {
 	for i := 0; ctx.Err() == nil; i++ {
 		ok := true
 		if i%10 == 9 {
@@ -115,7 +166,7 @@ func (cu *customer) keepEditing(ctx context.Context, name string) {
 		if ok {
 			ok = cu.edit(fmt.Sprintf("%s %d", name, i))
 		}
-		wait := 20 * time.Millisecond
+		wait := pause
 		if !ok {
 			wait = 200 * time.Millisecond
 		}

@@ -44,7 +44,7 @@ func TestARollingDeploymentBesideThePreviousReleaseLosesNothing(t *testing.T) {
 	var wg sync.WaitGroup
 	for i, cu := range customers {
 		wg.Add(1)
-		go func() { defer wg.Done(); cu.keepEditing(ctx, fmt.Sprintf("Deploy %d", i)) }()
+		go func() { defer wg.Done(); cu.keepEditing(ctx, fmt.Sprintf("Deploy %d", i), 20*time.Millisecond) }()
 	}
 	rg := newRegistrar(f, "deploy")
 	for w := range 2 {
@@ -88,7 +88,7 @@ func TestARollingDeploymentBesideThePreviousReleaseLosesNothing(t *testing.T) {
 		cu.checkSaved(t, cityOf(t, f, cu.email))
 	}
 	if len(rg.failures) > 0 {
-		t.Errorf("registrations that failed during the deployment: %v", rg.failures)
+		t.Errorf("registrations that failed during the deployment: %v %v", rg.statuses, rg.failures)
 	}
 	rg.checkAccounts(t)
 	everyAccountWhole(t, db)

@@ -22,19 +22,30 @@ type registrar struct {
 	prefix string
 
 	mu        sync.Mutex
-	accepted  []string // addresses whose registration was answered 202
-	confirmed []string // of those, the ones whose link was answered 200
-	failures  map[string]int
+	accepted  []string    // addresses whose registration was answered 202
+	unknown   []string    // addresses whose registration got no answer
+	confirmed []string    // of the accepted, the ones whose link was answered 200
+	statuses  map[int]int // answers to registrations and confirmations; 0: no answer
+	failures  []string    // the first few answers other than 202 and 200
 }
 
 func newRegistrar(f *fleet, prefix string) *registrar {
-	return &registrar{f: f, prefix: prefix, failures: map[string]int{}}
+	return &registrar{f: f, prefix: prefix, statuses: map[int]int{}}
 }
 
-func (rg *registrar) fail(what string) {
+// record counts an answer (err: none) and reports whether it was want.
+func (rg *registrar) record(what string, r proctest.Response, err error, want int) bool {
 	rg.mu.Lock()
 	defer rg.mu.Unlock()
-	rg.failures[what]++
+	status := r.Status
+	if err != nil {
+		status = 0
+	}
+	rg.statuses[status]++
+	if status != want && len(rg.failures) < 5 {
+		rg.failures = append(rg.failures, fmt.Sprintf("%s: %v %d %s", what, err, r.Status, r.Body))
+	}
+	return status == want
 }
 
 // keepRegistering registers (and, with confirm, confirms) one account after
@@ -44,8 +55,13 @@ func (rg *registrar) keepRegistering(ctx context.Context, worker int, confirm bo
 		addr := fmt.Sprintf("%s-%d-%d@example.com", rg.prefix, worker, i)
 		c := rg.f.client()
 		r, err := c.Do(http.MethodPost, api.PathRegister, portaltest.Registration(addr))
-		if err != nil || r.Status != http.StatusAccepted {
-			rg.fail(fmt.Sprintf("register: %v %d %s", err, r.Status, r.Body))
+		if !rg.record("register", r, err, http.StatusAccepted) {
+			if err != nil {
+				rg.mu.Lock()
+				rg.unknown = append(rg.unknown, addr)
+				rg.mu.Unlock()
+			}
+			time.Sleep(200 * time.Millisecond) // as the app waits before trying again
 			continue
 		}
 		rg.mu.Lock()
@@ -66,8 +82,7 @@ func (rg *registrar) keepRegistering(ctx context.Context, worker int, confirm bo
 			return
 		}
 		r, err = c.Do(http.MethodPost, api.PathConfirm, api.ConfirmRequest{Token: m.Token()})
-		if err != nil || r.Status != http.StatusOK {
-			rg.fail(fmt.Sprintf("confirm: %v %d %s", err, r.Status, r.Body))
+		if !rg.record("confirm", r, err, http.StatusOK) {
 			continue
 		}
 		rg.mu.Lock()

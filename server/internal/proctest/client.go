@@ -68,8 +68,10 @@ func (c *Client) IP() string { return c.ip }
 // header adds name, value pairs.
 func (c *Client) Do(method, path string, v any, header ...string) (Response, error) {
 	if method != http.MethodGet && c.token() == "" {
-		if _, err := c.Session(); err != nil {
-			return Response{}, err
+		// The app fetches the session first; a refusal of that is the
+		// answer.
+		if r, err := c.Do(http.MethodGet, api.PathSession, nil); err != nil || r.Status != http.StatusOK {
+			return r, err
 		}
 	}
 	var body io.Reader
@@ -103,6 +105,7 @@ func (c *Client) Do(method, path string, v any, header ...string) (Response, err
 		return Response{}, fmt.Errorf("%s %s: read answer: %w", method, path, err)
 	}
 	r := Response{Status: res.StatusCode, Header: res.Header, Body: b}
+	// The session and every answer that renews the token carry it.
 	var tok struct {
 		CSRFToken string `json:"csrf_token"`
 	}
@@ -110,23 +113,6 @@ func (c *Client) Do(method, path string, v any, header ...string) (Response, err
 		c.setToken(tok.CSRFToken)
 	}
 	return r, nil
-}
-
-// Session fetches the session (creating one) and keeps its CSRF token.
-func (c *Client) Session() (api.Session, error) {
-	var s api.Session
-	r, err := c.Do(http.MethodGet, api.PathSession, nil)
-	if err != nil {
-		return s, err
-	}
-	if r.Status != http.StatusOK {
-		return s, fmt.Errorf("GET session: %d %s", r.Status, r.Body)
-	}
-	if err := json.Unmarshal(r.Body, &s); err != nil {
-		return s, err
-	}
-	c.setToken(s.CSRFToken)
-	return s, nil
 }
 
 // Must sends a request and fails the test on a transport error.

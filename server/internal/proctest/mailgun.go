@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/pem"
 	"io"
+	"log"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mailgun/mailgun-go/v4"
 
@@ -41,7 +43,8 @@ type Mailgun struct {
 // Mail is one message Mailgun accepted (Code and Token read its text).
 type Mail struct {
 	portaltest.Mail
-	OutboxID string // the X-Outbox-ID header: the outbox row it was sent for
+	OutboxID string    // the X-Outbox-ID header: the outbox row it was sent for
+	At       time.Time // when the mock accepted it
 }
 
 // NewMailgun starts the mock and the proxy; both stop when the test ends.
@@ -49,7 +52,11 @@ func NewMailgun(t testing.TB) *Mailgun {
 	t.Helper()
 	m := &Mailgun{mock: mailgun.NewMockServer(), failTo: map[string]bool{}}
 	m.seeded = m.acceptedEvents()
-	m.srv = httptest.NewTLSServer(http.HandlerFunc(m.serve))
+	m.srv = httptest.NewUnstartedServer(http.HandlerFunc(m.serve))
+	// A process killed in the middle of a TLS handshake is a test's
+	// purpose, not news.
+	m.srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	m.srv.StartTLS()
 	t.Cleanup(func() { m.srv.Close(); m.mock.Stop() })
 	m.cert = filepath.Join(t.TempDir(), "mailgun-proxy.pem")
 	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: m.srv.Certificate().Raw})
@@ -159,6 +166,7 @@ func (m *Mailgun) serve(w http.ResponseWriter, r *http.Request) {
 	defer res.Body.Close()
 	out, _ := io.ReadAll(res.Body)
 	if res.StatusCode == http.StatusOK && strings.HasSuffix(r.URL.Path, "/messages") {
+		msg.At = time.Now()
 		m.mu.Lock()
 		m.delivered = append(m.delivered, msg)
 		m.mu.Unlock()

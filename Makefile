@@ -4,11 +4,21 @@ WASM      := static/web/app.wasm
 PKGS      := ./...
 export CGO_ENABLED ?= 0
 
-.PHONY: run test build wasm check bench fuzz clean
+.PHONY: run demo test build wasm check bench fuzz clean
 
 ## run: build the app and start the portal on http://localhost:8080 (SQLite, dev mailbox)
 run: wasm
 	$(GO) run ./server
+
+## demo: the portal with two apps that log in with it (dev mode, server/cmd/connected/clients.dev.json):
+##       "MINI Connected" on http://localhost:8081 (the brand's own) and a partner shop on http://localhost:8082 (asks consent)
+demo: wasm
+	@trap 'kill 0' INT TERM; \
+	OIDC_CLIENTS=server/cmd/connected/clients.dev.json $(GO) run ./server & \
+	$(GO) run ./server/cmd/connected & \
+	CONNECTED_URL=http://localhost:8082 CONNECTED_NAME="Partner Accessory Shop" CONNECTED_CLIENT_ID=partner-shop \
+	  CONNECTED_CLIENT_SECRET=dev-only-secret-of-the-partner-shop-0123456789 $(GO) run ./server/cmd/connected & \
+	wait
 
 ## wasm: compile the app to WebAssembly, then precompress it if it changed
 wasm:

@@ -89,7 +89,7 @@ func (p *Confirm) answered(ctx app.Context, out api.Session, err error) {
 	state.LoadSession(ctx)
 	switch {
 	case out.Confirmed == "confirm" && out.SignedIn:
-		ctx.Navigate("/profile")
+		afterSignIn(ctx, out.Return) // a registration made on the way to an app goes back to it
 		return
 	case out.Confirmed == "confirm" && out.State == api.StateFull:
 		p.done, p.doneLink = i18n.ConfirmOtherAccount, "/profile"

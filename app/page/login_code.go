@@ -50,7 +50,7 @@ func (p *LoginCode) route(ctx app.Context) {
 	}
 	switch p.sess.State {
 	case api.StateFull:
-		ctx.Navigate("/profile")
+		goSignedIn(ctx, p.sess.Return)
 	case api.StateNone:
 		ctx.Navigate("/login")
 	}
@@ -72,11 +72,8 @@ func (p *LoginCode) Render() app.UI {
 func loginCodeStep() *codeStep {
 	return &codeStep{id: "code", lead: i18n.CodeSentTo, label: i18n.FieldCode, button: i18n.CodeConfirm,
 		verify: func(code string) (onSuccess, error) {
-			_, err := apiclient.Default.LoginCode(api.CodeRequest{Code: code})
-			return func(ctx app.Context, f *Flow) {
-				state.LoadSession(ctx)
-				ctx.Navigate("/profile")
-			}, err
+			out, err := apiclient.Default.LoginCode(api.CodeRequest{Code: code})
+			return func(ctx app.Context, f *Flow) { afterSignIn(ctx, out.Return) }, err
 		},
 		resend: func() (sent, error) {
 			s, err := apiclient.Default.LoginResend()

@@ -129,6 +129,7 @@ func (p *Security) lists() app.UI {
 			app.Button().Class("btn btn-secondary").Type("button").ID("logout-others").
 				Disabled(p.busy || others == 0 || p.sess.Offline).Text(p.t(i18n.SecurityLogoutOthers)).OnClick(p.logoutOthers),
 		),
+		&connectedApps{IOffline: p.sess.Offline},
 		app.H2().Text(p.t(i18n.SecurityEvents)),
 		app.If(len(p.events) == 0, func() app.UI { return app.P().Class("muted").Text(p.t(i18n.SecurityNoEvents)) }),
 		app.Ul().Class("list").ID("events").Body(

@@ -42,6 +42,10 @@ type Session struct {
 	// LogoutPending says this device was logged out while the server could
 	// not be told yet; it will be as soon as the network is back.
 	LogoutPending bool
+	// Return is an app's sign-in waiting for this login (OpenID Connect);
+	// Leave is an app that logged out and waits for the sign-out page.
+	Return *api.Return
+	Leave  *api.Return
 }
 
 // LoggedIn reports whether a full session is known.
@@ -155,7 +159,7 @@ func fetchSession() Session {
 	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail}
+	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave}
 	if s.State == api.StateFull {
 		me, err := apiclient.Default.Me()
 		if err != nil {

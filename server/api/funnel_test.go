@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/oauth2"
+
+	"github.com/minicorp/miniid/server/internal/oidctest"
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/shared/api"
@@ -23,13 +26,16 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 		// full: the entry point signs in (when the policy is met); else it
 		// must leave the browser signed out.
 		full bool
+		// least is how many factors the entry point asks for whatever the
+		// account's policy (an app asking for two).
+		least int
 	}
 	newPassword := "a brand new passphrase 8"
 	entries := []entry{
 		{"password login", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
 			c, _ := env.Login(email, portaltest.Password)
 			return c
-		}, true},
+		}, true, 0},
 		{"password login, then the e-mailed code", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
 			c, r := env.Login(email, portaltest.Password)
 			var s api.Session
@@ -38,13 +44,13 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
 			}
 			return c
-		}, true},
+		}, true, 0},
 		{"the e-mailed code alone, in a browser that did not give the password", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
 			env.Login(email, portaltest.Password)
 			c := env.Client()
 			c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
 			return c
-		}, false},
+		}, false, 0},
 		{"reset link", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
 			c := env.Client()
 			c.Post(api.PathForgot, api.EmailRequest{Email: email})
@@ -52,7 +58,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				t.Fatalf("reset: %d %s", r.Status, r.Body)
 			}
 			return c
-		}, false},
+		}, false, 0},
 		// A new registration has no second factor yet: these two sign in with
 		// one factor at most, whatever the other account has.
 		{"confirmation link in the browser that registered", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
@@ -60,7 +66,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			c.Post(api.PathRegister, portaltest.Registration("new-"+email))
 			openLink(t, c, env.LastMail("new-"+email).Token(), newPassword)
 			return c
-		}, true},
+		}, true, 0},
 		{"confirmation link in another browser", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
 			env.Client().Post(api.PathRegister, portaltest.Registration("new-"+email))
 			c := env.Client()
@@ -68,12 +74,18 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				t.Fatalf("confirm elsewhere: %d %s", r.Status, r.Body)
 			}
 			return c
-		}, false},
+		}, false, 0},
+		{"an app's sign-in (OpenID Connect)", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			return appSignIn(t, env, email)
+		}, true, 0},
+		{"an app's sign-in asking for two factors (acr_values=aal2)", func(t *testing.T, env *portaltest.Env, email string) *portaltest.Client {
+			return appSignIn(t, env, email, oauth2.SetAuthURLParam("acr_values", "aal2"))
+		}, true, 2},
 	}
 	for _, twoFactor := range []bool{false, true} {
 		for _, e := range entries {
 			t.Run(fmt.Sprintf("%s/two-factor=%v", e.name, twoFactor), func(t *testing.T) {
-				env := portaltest.Start(t, testenv.SQLite(t))
+				env := portaltest.Start(t, testenv.SQLite(t), "OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Base))
 				email := "funnel@example.com"
 				owner := env.Register(email)
 				if twoFactor {
@@ -86,6 +98,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				if twoFactor && !strings.HasPrefix(e.name, "confirmation") {
 					need = 2
 				}
+				need = max(need, e.least)
 				switch {
 				case s.State == api.StateFull && !e.full:
 					t.Fatalf("signed in through an entry point that must not sign in: %+v", s)
@@ -93,7 +106,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 					t.Fatalf("signed in with %v, the policy asks for %d factors", s.Methods, need)
 				case s.State == api.StateFull && (s.Level == "two_factors") != (len(s.Methods) >= 2):
 					t.Fatalf("level %q for %v", s.Level, s.Methods)
-				case e.full && s.State != api.StateFull && !(twoFactor && e.name == "password login"):
+				case e.full && s.State != api.StateFull && !(twoFactor && e.name == "password login") && e.least < 2:
 					t.Fatalf("not signed in after %s: %+v", e.name, s)
 				}
 				if s.State == api.StateFull {
@@ -151,4 +164,31 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			}
 		})
 	}
+}
+
+// appSignIn is an app's sign-in through the portal's login: the app's
+// authorization request, the password (and the code, when the funnel asks
+// for it), then back to the app with a code. It returns the browser.
+func appSignIn(t *testing.T, env *portaltest.Env, email string, opts ...oauth2.AuthCodeOption) *portaltest.Client {
+	t.Helper()
+	app := oidctest.New(t, env.URL, oidctest.Connected, oidctest.ConnectedSecret, oidctest.Redirect)
+	c := env.Client()
+	r := c.Get(strings.TrimPrefix(app.Start(opts...).URL, env.URL))
+	if r = c.Get(r.Header.Get("Location")); r.Header.Get("Location") != "/login" {
+		t.Fatalf("the app's request did not ask for the login: %d %s", r.Status, r.Header.Get("Location"))
+	}
+	var s api.Session
+	c.Post(api.PathLogin, api.LoginRequest{Identifier: email, Password: portaltest.Password}).JSON(t, &s)
+	if s.State == api.StateSecondStep {
+		c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()}).JSON(t, &s)
+	}
+	if s.State == api.StateFull {
+		if s.Return == nil {
+			t.Fatal("signed in for an app without its return address")
+		}
+		if r = c.Get(s.Return.To); !strings.HasPrefix(r.Header.Get("Location"), oidctest.Redirect+"?code=") {
+			t.Fatalf("the return address did not go back to the app: %d %s", r.Status, r.Header.Get("Location"))
+		}
+	}
+	return c
 }

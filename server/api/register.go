@@ -88,5 +88,8 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 	if sess.Ended() {
 		out.State = api.StateNone
 	}
+	if out.SignedIn {
+		out.Return = s.returnOf(sess) // a registration made on the way to an app
+	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -15,7 +15,7 @@ func (s *Server) getSession(w http.ResponseWriter, r *http.Request, sess *sessio
 	if !sess.Exists() {
 		sess.Persist()
 	}
-	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF()}
+	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess), Leave: s.leaveOf(sess)}
 	if sess.Full() {
 		out.Methods, out.Level = sess.AMR(), string(s.auth.LevelOf(sess.AMR()))
 	}
@@ -76,7 +76,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	}
 	writeJSON(w, http.StatusOK, api.Session{
 		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
-		CSRFToken: sess.CSRF(), Language: res.Language,
+		CSRFToken: sess.CSRF(), Language: res.Language, Return: s.returnOf(sess),
 	})
 }
 
@@ -89,7 +89,7 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, sess *session
 		s.failAuth(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF()})
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess)})
 }
 
 func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {

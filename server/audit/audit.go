@@ -35,6 +35,8 @@ const (
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
 	EventCodesPaused     = "codes_paused"
+	EventAppConnected    = "app_connected" // an app was allowed to use the MINI ID (server/oidc)
+	EventAppRemoved      = "app_removed"   // "Remove access" for an app
 )
 
 // Meta describes the request behind a use case: who, from where, in which

@@ -158,13 +158,19 @@ func (s *Service) passwordFailed(ctx context.Context, u *store.User, att store.A
 }
 
 // SetPassword makes hash (of a new password) the account's password inside
-// tx: a new security stamp, so every link and code issued before dies, and
-// the block lifted. Ending sessions is the caller's choice.
+// tx: a new security stamp, so every link and code issued before dies,
+// every app's grant revoked, and the block lifted. Ending sessions is the
+// caller's choice.
 func (s *Service) SetPassword(ctx context.Context, tx bun.IDB, u *store.User, hash string) error {
 	if err := store.SetPasswordHash(ctx, tx, u.ID, hash, s.clock.Now()); err != nil {
 		return err
 	}
 	if err := store.RenewSecurityStamp(ctx, tx, u); err != nil {
+		return err
+	}
+	// Apps hold tokens from logins with the old password: they end with it
+	// (a password change, a reset, the undo of an e-mail change).
+	if _, err := store.RevokeOIDCGrants(ctx, tx, u.ID); err != nil {
 		return err
 	}
 	return s.LiftBlock(ctx, tx, u)

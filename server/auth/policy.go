@@ -37,11 +37,14 @@ func (s *Service) satisfied(amr []string, need int) bool {
 
 // nextFactor picks the second factor to ask for: one the account has (for
 // switching two-factor on, the e-mailed code it is about to get) and whose
-// factor is not proven yet.
-func (s *Service) nextFactor(in Intent, action string, creds []store.Credential, amr []string) SecondFactor {
+// factor is not proven yet. demanded says an app asked for more factors
+// than the account's policy: an account without a second factor set up
+// then proves its confirmed mailbox with the e-mailed code.
+func (s *Service) nextFactor(in Intent, action string, creds []store.Credential, amr []string, demanded bool) SecondFactor {
 	proven := s.factorsOf(amr)
 	for _, f := range s.secondFactors() {
-		usable := f.Has(creds) || (in == IntentStepUp && action == ActionTwoFactorOn && f.Name() == MethodEmailCode)
+		mailbox := f.Name() == MethodEmailCode && (demanded || in == IntentStepUp && action == ActionTwoFactorOn)
+		usable := f.Has(creds) || mailbox
 		if usable && !proven[f.Factor()] {
 			return f
 		}

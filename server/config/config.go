@@ -31,6 +31,7 @@ type Config struct {
 	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
 	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
 	Outbox         Outbox       // MAIL_MAX_ATTEMPTS, MAIL_RETRY_*, CLAIM_LEASE: the mail worker's retries and leases
+	OIDC           OIDC         // OIDC_*: the OpenID Connect provider's apps and token lifetimes
 }
 
 // DevMode reports whether mail goes to the dev mailbox, which serves every
@@ -99,6 +100,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.Outbox.read(getenv); err != nil {
+		return c, err
+	}
+	if err := c.OIDC.read(getenv); err != nil {
 		return c, err
 	}
 

@@ -12,7 +12,7 @@ var allSlugs = []string{
 	"temporarily-blocked", "two-factor-activate", "two-factor-login", "two-factor-no-code",
 	"two-factor-deactivate", "change-email", "phone-id", "change-password", "personal-data",
 	"place-of-residence", "delete-mini-id", "passkeys", "sessions-and-devices", "security-events",
-	"offline-and-install", "privacy", "help-assistant",
+	"offline-and-install", "privacy", "help-assistant", "connected-apps",
 }
 
 func TestParseEmbeddedArticles(t *testing.T) {

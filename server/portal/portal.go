@@ -33,6 +33,7 @@ import (
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/notify"
+	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
@@ -70,6 +71,10 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	}
 	limitMemory(getenv)
 	if err := cfg.LoadOrCreateSecret(); err != nil {
+		return nil, err
+	}
+	clients, err := oidc.LoadClients(cfg.OIDC.ClientsFile, cfg.OIDC.IDTokenTTL)
+	if err != nil {
 		return nil, err
 	}
 	if o.Clock == nil {
@@ -138,7 +143,23 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
+	pages := web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
+		Exists: func(path string) bool {
+			slug, isHelp := strings.CutPrefix(path, "/help/")
+			return !isHelp || helpSvc.Has(slug)
+		}})
+	provider, err := oidc.New(oidc.Deps{Config: cfg, DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Clients: clients,
+		Sessions: sessions, Auth: authSvc, Pages: pages, Log: log})
+	if err == nil {
+		err = provider.Start(ctx)
+	}
+	if err != nil {
+		helpSvc.Close()
+		db.Close()
+		return nil, err
+	}
+	provider.Routes(mux)
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, OIDC: provider, Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -152,11 +173,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
-		Exists: func(path string) bool {
-			slug, isHelp := strings.CutPrefix(path, "/help/")
-			return !isHelp || helpSvc.Has(slug)
-		}}))
+	mux.Handle("/", pages)
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
 	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})

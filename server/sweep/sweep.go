@@ -91,6 +91,9 @@ func (s *Sweeper) rules() []rule {
 		{"jobs", before(store.DeleteDeadJobs, r.Outbox)},
 		// A per-IP bucket that is full again is the same as none.
 		{"rate_limits", store.DeleteFullRateLimits},
+		// OpenID Connect rows are useless once they run out (a used code or
+		// refresh token is kept until then to recognise its reuse).
+		{"oidc", store.DeleteExpiredOIDC},
 		{"help_reads", func(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
 			// Marks are per UTC day (server/help); a day goes once all of it
 			// is older than the retention.

@@ -52,6 +52,12 @@ type Session struct {
 	// it is not a NIST AAL2 authenticator) or, later, "phishing_resistant".
 	Methods []string `json:"methods,omitempty"`
 	Level   string   `json:"level,omitempty"`
+	// Return is where to go once signed in, when an app waits for this
+	// login (OpenID Connect); the app then leaves its own pages for it.
+	Return *Return `json:"return,omitempty"`
+	// Leave is where an app that logged out waits for the browser, while
+	// the sign-out page asks whether to log out of the portal too.
+	Leave *Return `json:"leave,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the

@@ -63,12 +63,15 @@ func buildPrevious() {
 		}
 		return out, nil
 	}
-	added, err := git("log", "-1", "--format=%H", "--diff-filter=A", "--", "server/store/migrations")
+	// Along the first parents, a merge counts as the commit that brought
+	// its migrations in: the previous release of a line is what it was
+	// before the newest migration arrived there.
+	added, err := git("log", "-1", "--first-parent", "--diff-merges=first-parent", "--no-patch", "--format=%H", "--diff-filter=A", "--", "server/store/migrations")
 	if err != nil || len(bytes.TrimSpace(added)) == 0 {
 		previous.skip = fmt.Sprintf("no git history of the migrations to build the previous release from (%v)", err)
 		return
 	}
-	parent, err := git("rev-parse", "--verify", strings.TrimSpace(string(added))+"^")
+	parent, err := git("rev-parse", "--verify", strings.TrimSpace(string(added))+"^1")
 	if err != nil {
 		previous.skip = fmt.Sprintf("the commit before the newest migration is not in this clone (shallow?): %v", err)
 		return

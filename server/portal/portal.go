@@ -217,7 +217,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
 	workerDone := make(chan struct{})
 	var background sync.WaitGroup
-	for _, run := range []func(context.Context){p.worker.Run, p.jobs.Run, p.sweeper.Run} {
+	for _, run := range []func(context.Context){p.worker.Run, p.jobs.Run, p.sweeper.Run, p.releaseMemory} {
 		background.Add(1)
 		go func() { defer background.Done(); run(workerCtx) }()
 	}

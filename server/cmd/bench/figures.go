@@ -30,14 +30,13 @@ func (b *bench) addLogins(r loginResult) {
 			roundsList(r.saturated, loginRound.cores))
 		b.rep.note("  CPU-normalized ratio per round (CPU s per verification ÷ CPU s per login): %s, median %.2f",
 			roundsList(r.saturated, loginRound.efficiency), median(r.saturated, loginRound.efficiency))
-		if r.hashParallel > 0 {
-			scaling := r.hashParallel / (float64(r.gomaxprocs) * mean(r.saturated, hps))
-			b.rep.add(figure{name: "login_core_efficiency", value: r.ratio() / scaling, decimal: 2, atLeast: true, limit: 0.9,
-				how: fmt.Sprintf("login_hash_ratio %.2f ÷ the cores' own argon2id scaling %.2f (%d goroutines of bare argon2id: %.1f/s ÷ (%d × %.1f/s on one core))",
-					r.ratio(), scaling, r.gomaxprocs, r.hashParallel, r.gomaxprocs, mean(r.saturated, hps))})
-			b.rep.note("argon2id on %d goroutines and nothing else: %.1f/s = %.2f × %d × one core — the cores' own scaling, an upper bound of login_hash_ratio on this machine",
-				r.gomaxprocs, r.hashParallel, scaling, r.gomaxprocs)
-		}
+		b.rep.add(figure{name: "login_core_efficiency", value: median(r.saturated, r.coreEfficiency), decimal: 2, atLeast: true, limit: 0.9,
+			how: fmt.Sprintf("median of %d rounds: login_hash_ratio ÷ the cores' own argon2id scaling in the same round (bare argon2id on %d goroutines ÷ (%d × one core)); CPU-normalized %.2f",
+				len(r.saturated), r.gomaxprocs, r.gomaxprocs, median(r.saturated, loginRound.cpuCoreEfficiency))})
+		b.rep.note("  argon2id/s on %d goroutines and nothing else, per round: %s — the cores' own scaling per round %s (in CPU time %s), an upper bound of login_hash_ratio on this machine",
+			r.gomaxprocs, roundsList(r.saturated, func(x loginRound) float64 { return x.parallel.perSec }), roundsList(r.saturated, r.scaling), roundsList(r.saturated, loginRound.cpuScaling))
+		b.rep.note("  core efficiency per round: %s; CPU-normalized (CPU-normalized ratio ÷ CPU scaling): %s",
+			roundsList(r.saturated, r.coreEfficiency), roundsList(r.saturated, loginRound.cpuCoreEfficiency))
 	}
 	if len(r.lowLoad) > 0 {
 		p50 := func(x loginRound) float64 { return float64(x.logins.Latencies.P50) / 1e6 }

@@ -22,6 +22,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/minicorp/miniid/server/internal/gotool"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -104,7 +105,7 @@ type bench struct {
 
 func (b *bench) setup(profileDir string) error {
 	var err error
-	if b.root, err = moduleRoot(); err != nil {
+	if b.root, err = gotool.ModuleRoot(); err != nil {
 		return err
 	}
 	if b.tmp, err = os.MkdirTemp("", "miniid-bench-"); err != nil {

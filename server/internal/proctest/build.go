@@ -10,14 +10,15 @@
 package proctest
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
+	"github.com/minicorp/miniid/server/internal/gotool"
 	"github.com/minicorp/miniid/server/internal/testenv"
 )
 
@@ -38,7 +39,7 @@ func Binary(t testing.TB) string {
 			return
 		}
 		testenv.AtExit(func() { os.RemoveAll(built.dir) })
-		root, err := moduleRoot()
+		root, err := gotool.ModuleRoot()
 		if err != nil {
 			built.err = err
 			return
@@ -52,39 +53,11 @@ func Binary(t testing.TB) string {
 	return built.bin
 }
 
-// goBuild builds the portal of the module at root into out with the flags
-// of `make build`.
+// goBuild builds the portal of the module at root into out.
 func goBuild(root, out string) error {
-	cmd := exec.Command(goTool(), "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./server")
-	cmd.Dir = root
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build in %s: %w\n%s", root, err, b)
+	var log bytes.Buffer
+	if err := gotool.Build(context.Background(), root, "./server", out, &log); err != nil {
+		return fmt.Errorf("%w\n%s", err, log.String())
 	}
 	return nil
-}
-
-// goTool is the go command: $GO (as the Makefile sets it) or go on PATH.
-func goTool() string {
-	if g := os.Getenv("GO"); g != "" {
-		return g
-	}
-	return "go"
-}
-
-// moduleRoot is the directory of the repository's go.mod.
-func moduleRoot() (string, error) {
-	out, err := exec.Command(goTool(), "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	mod := strings.TrimSpace(string(out))
-	if mod == "" || mod == os.DevNull {
-		return "", fmt.Errorf("no go.mod found from %s", mustGetwd())
-	}
-	return filepath.Dir(mod), nil
-}
-
-func mustGetwd() string {
-	d, _ := os.Getwd()
-	return d
 }

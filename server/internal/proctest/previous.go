@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/minicorp/miniid/server/internal/gotool"
 	"github.com/minicorp/miniid/server/internal/testenv"
 )
 
@@ -48,7 +49,7 @@ func PreviousRelease(t testing.TB) Release {
 }
 
 func buildPrevious() {
-	root, err := moduleRoot()
+	root, err := gotool.ModuleRoot()
 	if err != nil {
 		previous.err = err
 		return

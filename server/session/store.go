@@ -232,7 +232,7 @@ func (s *Session) row(now time.Time) *store.Session {
 		at := s.authAt
 		row.AuthAt = &at
 	}
-	if s.data.Flow != nil || s.data.Grant != nil {
+	if s.data != (data{}) {
 		b, _ := json.Marshal(s.data) // plain structs: cannot fail
 		row.Data = string(b)
 	}

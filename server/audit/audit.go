@@ -34,6 +34,13 @@ const (
 	EventPhoneRemoved    = "phone_removed"
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
+	// Passkeys, the authenticator app and the recovery codes.
+	EventPasskeyAdded         = "passkey_added"
+	EventPasskeyRemoved       = "passkey_removed"
+	EventTOTPAdded            = "totp_added"
+	EventTOTPRemoved          = "totp_removed"
+	EventRecoveryCodesCreated = "recovery_codes_created"
+	EventRecoveryCodeUsed     = "recovery_code_used"
 )
 
 // Meta describes the request behind a use case: who, from where, in which

@@ -31,6 +31,12 @@ const (
 	KindAccountDeleted       Kind = "account_deleted"        // nothing
 	KindNewSignIn            Kind = "new_sign_in"            // When, Device (may be empty), Link (Security page)
 	KindPhoneRemoved         Kind = "phone_removed"          // Masked (number), Link optional (reset)
+	KindPasskeyAdded         Kind = "passkey_added"          // Device (the passkey's name), Link (Account data)
+	KindPasskeyRemoved       Kind = "passkey_removed"        // Device (the passkey's name), Link (Account data)
+	KindTOTPAdded            Kind = "totp_added"             // Link (Account data)
+	KindTOTPRemoved          Kind = "totp_removed"           // Link (Account data)
+	KindRecoveryCodesNew     Kind = "recovery_codes_new"     // Link (Account data)
+	KindRecoveryCodeUsed     Kind = "recovery_code_used"     // Left, When, Device (may be empty), Link (Account data)
 )
 
 // Data fills a mail. Brand is always needed; the other fields as the Kind's
@@ -46,6 +52,7 @@ type Data struct {
 	When      string // KindNewSignIn: when, formatted for the reader
 	Device    string // KindNewSignIn: browser and system ("Chrome · Windows"), "" when unknown
 	Minutes   int    // validity of the code or link; 0 means the Kind's default
+	Left      int    // KindRecoveryCodeUsed: how many recovery codes are left
 }
 
 // kindSpec is what a Kind needs and how long its code or link lives.
@@ -77,6 +84,12 @@ var specs = map[Kind]kindSpec{
 	KindAccountDeleted:       {ChannelEmail, nil, 0},
 	KindNewSignIn:            {ChannelEmail, []string{"When", "Link"}, 0},
 	KindPhoneRemoved:         {ChannelEmail, []string{"Masked"}, 0},
+	KindPasskeyAdded:         {ChannelEmail, []string{"Device", "Link"}, 0},
+	KindPasskeyRemoved:       {ChannelEmail, []string{"Device", "Link"}, 0},
+	KindTOTPAdded:            {ChannelEmail, []string{"Link"}, 0},
+	KindTOTPRemoved:          {ChannelEmail, []string{"Link"}, 0},
+	KindRecoveryCodesNew:     {ChannelEmail, []string{"Link"}, 0},
+	KindRecoveryCodeUsed:     {ChannelEmail, []string{"When", "Link"}, 0},
 }
 
 // Kinds lists every Kind, in the order of their declaration.
@@ -87,6 +100,7 @@ func Kinds() []Kind {
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
 		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved,
+		KindPasskeyAdded, KindPasskeyRemoved, KindTOTPAdded, KindTOTPRemoved, KindRecoveryCodesNew, KindRecoveryCodeUsed,
 	}
 }
 
@@ -152,6 +166,8 @@ func fieldOf(d Data, name string) string {
 		return d.Masked
 	case "When":
 		return d.When
+	case "Device":
+		return d.Device
 	}
 	panic("mail: unknown Data field " + name)
 }

@@ -73,6 +73,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
 
 	s.accountRoutes(mux)
+	s.factorRoutes(mux)
 	s.helpRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.

@@ -10,8 +10,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/url"
 	"time"
 
+	"github.com/go-webauthn/webauthn/webauthn"
 	"github.com/uptrace/bun"
 
 	"github.com/minicorp/miniid/server/audit"
@@ -66,6 +68,10 @@ type Deps struct {
 	Tokens *linktoken.Tokens
 	Notify *notify.Notifier
 	Log    *slog.Logger
+	// BaseURL and Brand name the portal to passkeys (relying party id,
+	// origin, name) and to authenticator apps (issuer).
+	BaseURL *url.URL
+	Brand   string
 }
 
 // Service is the account-access use cases.
@@ -79,12 +85,23 @@ type Service struct {
 	tokens *linktoken.Tokens
 	notify *notify.Notifier
 	log    *slog.Logger
+	rp     *webauthn.WebAuthn // nil: this portal cannot use passkeys
+	brand  string
 }
 
 // New returns a Service.
 func New(d Deps) *Service {
-	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
-		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, log: d.Log}
+	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
+		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, log: d.Log, brand: d.Brand}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	rp, err := newRelyingParty(d.BaseURL, d.Brand)
+	if err != nil {
+		s.log.Warn("passkeys are off: they need BASE_URL to name the portal by a host name, not an IP address", "err", err)
+	}
+	s.rp = rp
+	return s
 }
 
 // Hasher is the password hasher (the account package hashes new passwords

@@ -58,7 +58,7 @@ func TestComposeEveryKindInBothLanguages(t *testing.T) {
 				switch kind {
 				case mail.KindLoginCode, mail.KindTwoFactorOnCode, mail.KindTwoFactorOffCode,
 					mail.KindDeleteCode, mail.KindEmailChangeCode, mail.KindPhoneCode,
-					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode:
+					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode, mail.KindSignInChangeCode:
 					if !slices.Contains(lines(text), full.Code) {
 						t.Errorf("code not on its own line:\n%s", text)
 					}

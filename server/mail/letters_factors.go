@@ -13,6 +13,17 @@ func init() {
 }
 
 var factorLettersEN = map[Kind]letter{
+	KindSignInChangeCode: {
+		Subject: "Your code to change how you log in",
+		Body: []block{
+			p("You're changing how you log in to your {{.Brand}} ID (passkeys, authenticator app or recovery codes). Enter this code to continue:"),
+			code(),
+			p("The code is valid for {{.Valid}} and works once."),
+		},
+		Ignore: []block{
+			p("Didn't ask for this? Don't enter the code anywhere, and change your password right away: someone may know it."),
+		},
+	},
 	KindPasskeyAdded: {
 		Subject: "A passkey was added to your {{.Brand}} ID",
 		Body: []block{
@@ -78,6 +89,17 @@ var factorLettersEN = map[Kind]letter{
 }
 
 var factorLettersDE = map[Kind]letter{
+	KindSignInChangeCode: {
+		Subject: "Ihr Code zum Ändern Ihrer Anmeldung",
+		Body: []block{
+			p("Sie ändern, wie Sie sich bei Ihrer {{.Brand}} ID anmelden (Passkeys, Authenticator-App oder Wiederherstellungscodes). Geben Sie diesen Code ein, um fortzufahren:"),
+			code(),
+			p("Der Code ist {{.Valid}} gültig und nur einmal verwendbar."),
+		},
+		Ignore: []block{
+			p("Sie haben das nicht angefordert? Geben Sie den Code nirgends ein und ändern Sie sofort Ihr Passwort: Womöglich kennt es jemand."),
+		},
+	},
 	KindPasskeyAdded: {
 		Subject: "Ihrer {{.Brand}} ID wurde ein Passkey hinzugefügt",
 		Body: []block{

@@ -118,7 +118,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	codes := otp.New(keys, o.Clock, o.Rand)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
-		Codes: codes, Tokens: tokens, Notify: notifier, Log: log,
+		Codes: codes, Tokens: tokens, Notify: notifier, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
 	})
 	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {

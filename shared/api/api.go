@@ -56,6 +56,13 @@ const (
 	CodeVersionConflict = "version_conflict"
 	CodeConflict        = "conflict"
 	CodeInternal        = "internal"
+	// Passkeys: a passkey's answer not accepted, a new passkey not usable,
+	// the ceremony gone (ran out, or answered already), passkeys not
+	// possible on this portal.
+	CodePasskeyRefused = "passkey_refused"
+	CodePasskeyInvalid = "passkey_invalid"
+	CodePasskeyExpired = "passkey_expired"
+	CodeUnavailable    = "unavailable"
 )
 
 // OK is the body of a successful request that returns nothing else.

@@ -147,6 +147,7 @@ func (p *AccountData) edit(id, dialog string) app.UI {
 func (p *AccountData) closeDialog(openerID string) func(ctx app.Context) {
 	return func(ctx app.Context) {
 		p.dialog = ""
+		p.loadPasskeys() // a step-up by passkey marks it used
 		component.FocusSoon("#" + openerID)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/apiclient"
+	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -44,6 +45,7 @@ func (p *LoginCode) OnMount(ctx app.Context) {
 	p.flow.mount(ctx)
 	p.observe(ctx, func() { p.route(ctx) })
 	p.route(ctx)
+	component.FocusSoon(p.flow.steps[0].Focus()) // the page is there for the code
 }
 
 func (p *LoginCode) route(ctx app.Context) {

@@ -4,11 +4,21 @@ WASM      := static/web/app.wasm
 PKGS      := ./...
 export CGO_ENABLED ?= 0
 
-.PHONY: run test build wasm check bench fuzz clean
+.PHONY: run demo test build wasm check bench fuzz clean
 
 ## run: build the app and start the portal on http://localhost:8080 (SQLite, dev mailbox)
 run: wasm
 	$(GO) run ./server
+
+## demo: the portal with two apps that log in with it (dev mode, server/cmd/connected/clients.dev.json):
+##       "MINI Connected" on http://localhost:8081 (the brand's own) and a partner shop on http://localhost:8082 (asks consent)
+demo: wasm
+	@trap 'kill 0' INT TERM; \
+	OIDC_CLIENTS=server/cmd/connected/clients.dev.json $(GO) run ./server & \
+	$(GO) run ./server/cmd/connected & \
+	CONNECTED_URL=http://localhost:8082 CONNECTED_NAME="Partner Accessory Shop" CONNECTED_CLIENT_ID=partner-shop \
+	  CONNECTED_CLIENT_SECRET=dev-only-secret-of-the-partner-shop-0123456789 $(GO) run ./server/cmd/connected & \
+	wait
 
 ## wasm: compile the app to WebAssembly, then precompress it if it changed
 wasm:
@@ -35,9 +45,10 @@ check:
 	  test -z "$$own" || { echo "net/http is imported in the wasm by: $$own (only go-app itself may)"; exit 1; }
 	@echo "check: ok"
 
-## bench: measured ratios (see README)
+## bench: measured ratios (see README); BENCH_ARGS passes flags, e.g. make bench BENCH_ARGS='-only assistant'
+BENCH_ARGS ?=
 bench: wasm
-	$(GO) run ./server/cmd/bench
+	$(GO) run ./server/cmd/bench $(BENCH_ARGS)
 
 ## fuzz: run each fuzz target for FUZZTIME (default 10s)
 FUZZTIME ?= 10s

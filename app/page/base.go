@@ -5,6 +5,7 @@ package page
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -88,13 +89,49 @@ func check(lang string, errs map[string]string, field string, err error) {
 	}
 }
 
-// redirectIfLoggedIn sends a logged-in visitor to the profile.
+// redirectIfLoggedIn sends a logged-in visitor on: back to an app that
+// waits for this login, else to the profile. An app that asked for a new
+// login (Reauth) keeps the visitor on the login page.
 func redirectIfLoggedIn(ctx app.Context, s state.Session) bool {
-	if s.Status == state.Loaded && s.State == api.StateFull {
-		ctx.Navigate("/profile")
-		return true
+	if s.Status != state.Loaded || s.State != api.StateFull || s.Return != nil && s.Return.Reauth {
+		return false
 	}
-	return false
+	goSignedIn(ctx, s.Return)
+	return true
+}
+
+// afterSignIn goes where a sign-in that just completed leads: back to the
+// app that waits for it, else to the profile (with the session loaded
+// anew).
+func afterSignIn(ctx app.Context, ret *api.Return) {
+	if !toApp(ret) {
+		state.LoadSession(ctx)
+		ctx.Navigate("/profile")
+	}
+}
+
+// goSignedIn is afterSignIn for a session the app has loaded already.
+func goSignedIn(ctx app.Context, ret *api.Return) {
+	if !toApp(ret) {
+		ctx.Navigate("/profile")
+	}
+}
+
+// toApp goes back to the app that waits for this sign-in, if one does: to
+// the portal's continuation of its request (always a path of the portal).
+func toApp(ret *api.Return) bool {
+	if ret == nil || !strings.HasPrefix(ret.To, "/") || strings.HasPrefix(ret.To, "//") {
+		return false
+	}
+	leaveApp(ret.To)
+	return true
+}
+
+// leaveApp loads address in the browser itself: the portal's server
+// continues an app's sign-in there, outside the app's pages (go-app's
+// router would show the app's own 404 for it), or it is the app's address.
+func leaveApp(address string) {
+	app.Window().Get("location").Call("assign", address)
 }
 
 // requireLogin sends a visitor without a session to the login page; it

@@ -8,17 +8,27 @@ import (
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
+	"github.com/minicorp/miniid/shared/validate"
 )
 
-// Confirm is /confirm?token=…: it confirms the address (or an e-mail
-// change) and logs the visitor in.
+// Confirm is /confirm?token=…, where every e-mailed confirmation lands: a
+// registration's link (it signs in only the browser that registered;
+// elsewhere the person chooses the password here first), an e-mail
+// change's link, and its undo (which always asks for a new password).
 type Confirm struct {
 	app.Compo
 	base
 
-	status state.Status
-	err    formError
-	done   string
+	token    string
+	status   state.Status
+	ask      string // the link's purpose when it waits for a password
+	password string
+	errs     map[string]string
+	err      formError
+	done     i18n.Key // what happened, shown in the language of the moment
+	doneLink string   // where the button after it leads
+	busy     bool
+	resend   resendForm
 }
 
 // NewConfirm returns the page.
@@ -30,59 +40,147 @@ func (p *Confirm) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Con
 // OnMount sends the link's token once.
 func (p *Confirm) OnMount(ctx app.Context) {
 	p.observe(ctx)
-	token := queryParam(ctx, "token")
-	if token == "" {
+	p.token = queryParam(ctx, "token")
+	if p.token == "" {
 		p.status = state.LoadingErr
-		p.err.Message = p.t(i18n.LinkInvalid)
+		p.err = formError{Message: p.t(i18n.LinkInvalid), Code: api.CodeInvalidToken}
 		return
 	}
 	p.status = state.Loading
 	// The token leaves the address bar (and the history) at once.
 	app.Window().Get("history").Call("replaceState", nil, "", "/confirm")
+	p.send(ctx, "")
+}
+
+// send opens the link, with the new password when the page asked for one.
+func (p *Confirm) send(ctx app.Context, password string) {
+	p.busy = true
+	req := api.ConfirmRequest{Token: p.token, Password: password}
 	ctx.Async(func() {
-		out, err := apiclient.Default.Confirm(api.ConfirmRequest{Token: token})
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				p.status = state.LoadingErr
-				p.err = readError(p.lang, err)
-				return
-			}
-			p.status = state.Loaded
-			if out.Language != "" {
-				state.SetLang(ctx, out.Language)
-			}
-			if out.Confirmed == "confirm" && out.State == api.StateFull {
-				p.done = p.t(i18n.ConfirmDone)
-				state.LoadSession(ctx)
-				ctx.Navigate("/profile")
-				return
-			}
-			p.done = p.t(i18n.ConfirmEmailChanged)
-			state.LoadSession(ctx)
-		})
+		out, err := apiclient.Default.Confirm(req)
+		ctx.Dispatch(func(ctx app.Context) { p.answered(ctx, out, err) })
 	})
+}
+
+func (p *Confirm) answered(ctx app.Context, out api.Session, err error) {
+	p.busy = false
+	if err != nil {
+		p.err = readError(p.lang, err)
+		p.errs = p.err.Fields
+		if p.ask == "" || p.err.Code == api.CodeInvalidToken {
+			p.status, p.ask = state.LoadingErr, ""
+		}
+		if len(p.errs) > 0 {
+			p.err.Message = ""
+			component.Focus("#password")
+		}
+		return
+	}
+	p.status, p.err, p.errs = state.Loaded, formError{}, nil
+	if out.Language != "" {
+		state.SetLang(ctx, out.Language)
+	}
+	if out.NeedsPassword {
+		p.ask = out.Purpose
+		component.FocusSoon("#password")
+		return
+	}
+	p.ask, p.password = "", ""
+	state.LoadSession(ctx)
+	switch {
+	case out.Confirmed == "confirm" && out.SignedIn:
+		afterSignIn(ctx, out.Return) // a registration made on the way to an app goes back to it
+		return
+	case out.Confirmed == "confirm" && out.State == api.StateFull:
+		p.done, p.doneLink = i18n.ConfirmOtherAccount, "/profile"
+	case out.Confirmed == "confirm":
+		p.done, p.doneLink = i18n.ConfirmDoneLogIn, "/login"
+	case out.Confirmed == "email_undo":
+		p.done, p.doneLink = i18n.UndoDone, "/login"
+	default:
+		p.done, p.doneLink = i18n.ConfirmEmailChanged, "/profile"
+	}
+	component.FocusSoon("#confirm-done")
+}
+
+func (p *Confirm) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	p.errs, p.err = map[string]string{}, formError{}
+	check(p.lang, p.errs, "password", validate.Password(p.password))
+	if len(p.errs) > 0 {
+		component.Focus("#password")
+		return
+	}
+	p.send(ctx, p.password)
+}
+
+func (p *Confirm) title() string {
+	switch {
+	case p.ask == "email_undo":
+		return p.t(i18n.UndoTitle)
+	case p.status == state.Loaded && p.done == i18n.UndoDone:
+		return p.t(i18n.UndoneTitle)
+	case p.status == state.Loaded && p.done == i18n.ConfirmEmailChanged:
+		return p.t(i18n.EmailChangedTitle)
+	case p.status == state.Loaded && p.done != "":
+		return p.t(i18n.ConfirmedTitle)
+	case p.status == state.LoadingErr && p.err.Code == api.CodeInvalidToken:
+		return p.t(i18n.LinkDeadTitle)
+	}
+	return p.t(i18n.ConfirmTitle)
 }
 
 // Render draws the page.
 func (p *Confirm) Render() app.UI {
 	var body app.UI
-	switch p.status {
-	case state.Loaded:
+	switch {
+	case p.ask != "":
+		body = p.passwordForm()
+	case p.status == state.Loaded:
 		body = app.Div().Body(
-			component.Alert(component.AlertOK, p.done),
-			app.A().Class("btn").Href("/profile").Text(p.t(i18n.NavMyProfile)),
+			app.Div().ID("confirm-done").TabIndex(-1).Body(component.Alert(component.AlertOK, p.t(p.done))),
+			app.A().Class("btn").Href(p.doneLink).Text(p.doneButton()),
 		)
-	case state.LoadingErr:
+	case p.status == state.LoadingErr && p.err.Code == api.CodeInvalidToken:
+		body = app.Div().Body(
+			app.P().Class("lead").Text(p.t(i18n.LinkDeadResendLead)),
+			p.resend.render(p.lang),
+			app.Div().Class("actions").Body(app.A().Href("/login").Text(p.t(i18n.CodeBackToLogin))),
+		)
+	case p.status == state.LoadingErr:
 		body = app.Div().Body(
 			component.Alert(component.AlertError, p.err.Message),
-			app.Div().Class("actions").Body(
-				app.A().Class("btn btn-secondary").Href("/login").Text(p.t(i18n.LoginButton)),
-			),
+			app.Div().Class("actions").Body(app.A().Class("btn btn-secondary").Href("/login").Text(p.t(i18n.LoginButton))),
 		)
 	default:
 		body = component.Loader(p.t(i18n.ConfirmWorking))
 	}
 	return p.frame(app.Div().Class("narrow").Body(
-		app.Div().Class("card").Body(app.H1().Text(p.t(i18n.ConfirmTitle)), body),
+		app.Div().Class("card").Body(app.H1().Text(p.title()), body),
 	))
+}
+
+func (p *Confirm) doneButton() string {
+	if p.doneLink == "/login" {
+		return p.t(i18n.LoginButton)
+	}
+	return p.t(i18n.NavMyProfile)
+}
+
+func (p *Confirm) passwordForm() app.UI {
+	lead, button := p.t(i18n.ConfirmNeedsPassword), p.t(i18n.ConfirmSetPassword)
+	if p.ask == "email_undo" {
+		lead, button = p.t(i18n.UndoLead), p.t(i18n.UndoButton)
+	}
+	return app.Div().Body(
+		app.P().Class("lead").Text(lead),
+		component.Alert(component.AlertError, p.err.Message),
+		app.Form().NoValidate(true).OnSubmit(p.submit).Body(
+			&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
+				IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
+				IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},
+			&component.StrengthMeter{},
+			app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(button),
+		),
+	)
 }

@@ -43,8 +43,9 @@ func (a *helpAssistant) Render() app.UI {
 	if a.fieldErr != "" {
 		describedBy = "assistant-q-error " + describedBy
 	}
+	// No maxlength: the browser would cut a pasted question silently.
+	// A question over the limit is shown as such and refused in ask.
 	area := app.Textarea().ID("assistant-q").Name("q").Rows(3).
-		MaxLength(api.AssistantMaxQuestion).
 		Attr("autocomplete", "off").
 		Aria("describedby", describedBy).
 		OnInput(a.onInput).
@@ -61,7 +62,7 @@ func (a *helpAssistant) Render() app.UI {
 				area,
 				app.Div().Class("assistant-meta").Body(
 					app.P().ID("assistant-q-hint").Class("hint").Text(a.t(i18n.HelpAssistantHint)),
-					app.P().ID("assistant-q-counter").Class("counter").Aria("live", "polite").Body(
+					app.P().ID("assistant-q-counter").Class("counter").Class(overClass(n)).Aria("live", "polite").Body(
 						app.Span().Text(strconv.Itoa(n)+" / "+strconv.Itoa(api.AssistantMaxQuestion)),
 						app.Span().Class("visually-hidden").Text(" "+a.t(i18n.HelpCharacters)),
 					),
@@ -77,6 +78,17 @@ func (a *helpAssistant) Render() app.UI {
 	)
 }
 
+// overClass marks the counter of a question over the limit.
+func overClass(n int) string {
+	if n > api.AssistantMaxQuestion {
+		return "over"
+	}
+	return ""
+}
+
+// renderAnswer shows the answer; the words around it are in the answer's
+// language, which is the question's, so a German question on the English
+// page reads "Antwort" and "Zum Artikel:" around its German answer.
 func (a *helpAssistant) renderAnswer() app.UI {
 	switch a.status {
 	case state.Loading:
@@ -85,22 +97,29 @@ func (a *helpAssistant) renderAnswer() app.UI {
 		return component.Alert(component.AlertError, a.err)
 	case state.Loaded:
 		ans := a.answer
-		return app.Div().Class("answer").Lang(ans.Lang).Body(
-			app.H3().Text(a.t(i18n.HelpAnswerTitle)),
+		lang := i18n.Lang(ans.Lang)
+		return app.Div().Class("answer").Lang(lang).Body(
+			app.H3().Text(i18n.T(lang, i18n.HelpAnswerTitle)),
 			app.Range(paragraphs(ans.Answer)).Slice(func(i int) app.UI {
 				return app.P().Class("answer-text").Text(paragraphs(ans.Answer)[i])
 			}),
 			app.If(ans.Found && ans.Article != nil, func() app.UI {
 				return app.P().Class("answer-source").Body(
-					app.A().Href("/help/" + ans.Article.Slug).Text(i18n.F(a.lang, i18n.HelpReadArticle, "title", ans.Article.Title)),
+					app.A().Href("/help/" + ans.Article.Slug).Text(i18n.F(lang, i18n.HelpReadArticle, "title", ans.Article.Title)),
 				)
 			}),
+			app.If(!ans.Found && ans.Contact != "", func() app.UI {
+				return app.P().Class("answer-text answer-contact").Text(ans.Contact)
+			}),
 			app.If(!ans.Found && len(ans.Suggestions) > 0, func() app.UI {
-				return app.Ul().Class("list answer-suggestions").Aria("label", a.t(i18n.HelpSuggestions)).Body(
-					app.Range(ans.Suggestions).Slice(func(i int) app.UI {
-						s := ans.Suggestions[i]
-						return app.Li().Body(app.A().Href("/help/" + s.Slug).Text(s.Title))
-					}),
+				return app.Div().Body(
+					app.P().ID("assistant-suggestions").Class("answer-source").Text(i18n.T(lang, i18n.HelpSuggestions)),
+					app.Ul().Class("list answer-suggestions").Aria("labelledby", "assistant-suggestions").Body(
+						app.Range(ans.Suggestions).Slice(func(i int) app.UI {
+							s := ans.Suggestions[i]
+							return app.Li().Body(app.A().Href("/help/" + s.Slug).Text(s.Title))
+						}),
+					),
 				)
 			}),
 		)
@@ -119,11 +138,22 @@ func paragraphs(s string) []string {
 	return out
 }
 
+// onInput counts the question as it is typed or pasted; over the limit it
+// says so at once, and the message goes when the question fits again.
 func (a *helpAssistant) onInput(ctx app.Context, e app.Event) {
 	a.question = ctx.JSSrc().Get("value").String()
-	if a.fieldErr != "" && strings.TrimSpace(a.question) != "" {
+	switch {
+	case utf8.RuneCountInString(a.question) > api.AssistantMaxQuestion:
+		a.fieldErr = a.overMessage()
+	case a.fieldErr != "" && strings.TrimSpace(a.question) != "":
 		a.fieldErr = ""
 	}
+}
+
+// overMessage says how long the question is and what to do.
+func (a *helpAssistant) overMessage() string {
+	n := utf8.RuneCountInString(a.question)
+	return i18n.F(a.lang, i18n.HelpQuestionOver, "n", strconv.Itoa(n), "over", strconv.Itoa(n-api.AssistantMaxQuestion))
 }
 
 // onKey asks on Enter; Shift+Enter keeps its usual new line.
@@ -148,8 +178,8 @@ func (a *helpAssistant) ask(ctx app.Context) {
 	switch {
 	case q == "":
 		a.fieldErr = a.t(i18n.HelpQuestionEmpty)
-	case utf8.RuneCountInString(q) > api.AssistantMaxQuestion:
-		a.fieldErr = a.t(i18n.HelpQuestionTooLong)
+	case utf8.RuneCountInString(a.question) > api.AssistantMaxQuestion:
+		a.fieldErr = a.overMessage()
 	default:
 		a.fieldErr = ""
 	}

@@ -35,10 +35,11 @@ func NewLogin() app.Composer { return &Login{} }
 // OnNav sets the title.
 func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLogIn)) }
 
-// OnMount follows the session; a logged-in visitor goes to the profile.
+// OnMount follows the session; a logged-in visitor goes on (to the app
+// that waits, or to the profile).
 func (p *Login) OnMount(ctx app.Context) {
-	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
-	redirectIfLoggedIn(ctx, p.sess)
+	p.observe(ctx, func() { p.route(ctx) })
+	p.route(ctx)
 	var farewell string
 	if ctx.SessionStorage().Get(keyFarewell, &farewell); farewell != "" {
 		ctx.SessionStorage().Del(keyFarewell)
@@ -113,9 +114,32 @@ func (p *Login) finishPasskey(ctx app.Context, cred []byte) {
 		if out.Language != "" {
 			state.SetLang(ctx, out.Language)
 		}
-		state.LoadSession(ctx)
-		ctx.Navigate("/profile")
+		afterSignIn(ctx, out.Return)
 	})
+}
+
+// route sends a logged-in visitor on, and fills in the identifier an app
+// suggested (login_hint).
+func (p *Login) route(ctx app.Context) {
+	if redirectIfLoggedIn(ctx, p.sess) {
+		return
+	}
+	if r := p.sess.Return; r != nil && r.LoginHint != "" && p.identifier == "" {
+		p.identifier = r.LoginHint
+	}
+}
+
+// forApp names the app this login is for, if one waits for it.
+func (p *Login) forApp() app.UI {
+	r := p.sess.Return
+	if r == nil || r.App == "" {
+		return nil
+	}
+	key := i18n.LoginForApp
+	if r.Reauth {
+		key = i18n.LoginForAppAgain
+	}
+	return component.Alert(component.AlertInfo, i18n.F(p.lang, key, "app", r.App))
 }
 
 // Render draws the page.
@@ -125,6 +149,7 @@ func (p *Login) Render() app.UI {
 			app.Div().Class("card").Body(
 				app.H1().Text(p.t(i18n.LoginTitle)),
 				app.P().Class("lead").Text(p.t(i18n.LoginLead)),
+				p.forApp(),
 				component.Alert(component.AlertError, p.err.Message, p.resendButton()),
 				component.Alert(component.AlertOK, p.info),
 				p.logoutPending(),
@@ -229,12 +254,11 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 				state.SetLang(ctx, out.Language)
 			}
 			if out.State == api.StateSecondStep {
-				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail, Factors: out.Factors})
+				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail, Return: out.Return, Factors: out.Factors})
 				ctx.Navigate("/login/code")
 				return
 			}
-			state.LoadSession(ctx)
-			ctx.Navigate("/profile")
+			afterSignIn(ctx, out.Return)
 		})
 	})
 }

@@ -58,7 +58,7 @@ func (p *LoginCode) route(ctx app.Context) {
 	}
 	switch p.sess.State {
 	case api.StateFull:
-		ctx.Navigate("/profile")
+		goSignedIn(ctx, p.sess.Return)
 	case api.StateNone:
 		ctx.Navigate("/login")
 	}
@@ -85,15 +85,13 @@ func (p *LoginCode) title() i18n.Key {
 	return i18n.SecondStepTitle
 }
 
-// loginPlace is the second factor of a login; a right one logs in.
+// loginPlace is the second factor of a login; a right one logs in, and
+// goes where the sign-in leads (an app waiting for it, or the profile).
 func loginPlace() *factorPlace {
 	return &factorPlace{id: "code", lead: i18n.CodeSentTo, button: i18n.CodeConfirm,
 		prove: func(r api.FactorRequest) (onSuccess, error) {
-			_, err := apiclient.Default.LoginCode(r)
-			return func(ctx app.Context, f *Flow) {
-				state.LoadSession(ctx)
-				ctx.Navigate("/profile")
-			}, err
+			out, err := apiclient.Default.LoginCode(r)
+			return func(ctx app.Context, f *Flow) { afterSignIn(ctx, out.Return) }, err
 		},
 		choose: func(m string) (api.FactorChallenge, error) {
 			return apiclient.Default.LoginMethod(api.MethodRequest{Method: m})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/component"
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
@@ -46,6 +47,10 @@ func (p *Profile) Render() app.UI {
 					app.P().Class("muted").Text(p.t(i18n.ProfileTitle)),
 				),
 			),
+			app.If(me.Phone != "" && !me.PhoneVerified, func() app.UI {
+				return component.Alert(component.AlertInfo, i18n.F(p.lang, i18n.ProfileVerifyPhone, "phone", me.Phone),
+					app.Div().Class("actions").Body(app.A().ID("verify-phone").Href("/profile/account").Text(p.t(i18n.ProfileVerifyPhoneLink))))
+			}),
 			app.Dl().Class("facts").Body(
 				app.Dt().Text(p.t(i18n.ProfileMiniID)),
 				app.Dd().ID("profile-email").Text(me.Email),

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -104,15 +105,23 @@ func (p *Security) lists() app.UI {
 	}
 	return app.Div().Body(
 		app.H2().Text(p.t(i18n.SecuritySessions)),
-		component.Alert(component.AlertOK, p.info),
+		app.Div().ID("security-info").TabIndex(-1).Body(component.Alert(component.AlertOK, p.info)),
 		app.Ul().Class("list").ID("sessions").Body(
 			app.Range(p.sessions).Slice(func(i int) app.UI {
 				s := p.sessions[i]
-				return app.Li().Body(
-					app.Strong().Text(p.device(s.Device)),
-					app.If(s.Current, func() app.UI { return app.Span().Class("badge badge-on").Text(" " + p.t(i18n.SecurityThisDevice)) }),
-					app.Div().Class("muted").Text(i18n.F(p.lang, i18n.SecurityLastUsed, "time", p.when(s.LastUsed))+
-						" · "+i18n.F(p.lang, i18n.SecurityNetwork, "net", s.Network)),
+				return app.Li().Class("row").Body(
+					app.Div().Class("row-main").Body(
+						app.Strong().Text(p.device(s.Device)),
+						app.If(s.Current, func() app.UI { return app.Span().Class("badge badge-on").Text(" " + p.t(i18n.SecurityThisDevice)) }),
+						app.Div().Class("muted").Text(i18n.F(p.lang, i18n.SecurityLastUsed, "time", p.when(s.LastUsed))+
+							" · "+i18n.F(p.lang, i18n.SecurityNetwork, "net", s.Network)),
+					),
+					app.If(!s.Current, func() app.UI {
+						return app.Button().Class("btn btn-secondary btn-small").Type("button").ID("logout-"+s.ID).
+							Aria("label", p.t(i18n.SecurityLogoutSession)+": "+p.device(s.Device)).
+							Disabled(p.busy || p.sess.Offline).Text(p.t(i18n.SecurityLogoutSession)).
+							OnClick(func(ctx app.Context, e app.Event) { p.logoutOne(ctx, s.ID) })
+					}),
 				)
 			}),
 		),
@@ -120,6 +129,7 @@ func (p *Security) lists() app.UI {
 			app.Button().Class("btn btn-secondary").Type("button").ID("logout-others").
 				Disabled(p.busy || others == 0 || p.sess.Offline).Text(p.t(i18n.SecurityLogoutOthers)).OnClick(p.logoutOthers),
 		),
+		&connectedApps{IOffline: p.sess.Offline},
 		app.H2().Text(p.t(i18n.SecurityEvents)),
 		app.If(len(p.events) == 0, func() app.UI { return app.P().Class("muted").Text(p.t(i18n.SecurityNoEvents)) }),
 		app.Ul().Class("list").ID("events").Body(
@@ -135,22 +145,47 @@ func (p *Security) lists() app.UI {
 }
 
 func (p *Security) logoutOthers(ctx app.Context, e app.Event) {
-	p.busy = true
-	// One answer, then one update: the button that asked stays in place
-	// (replacing the list with a loader would drop this very answer).
+	p.end(ctx, func() error { _, err := apiclient.Default.LogoutOthers(); return err }, i18n.SecurityLoggedOut)
+}
+
+// logoutOne ends one other session; one that had already ended is no
+// failure: the list is reloaded either way.
+func (p *Security) logoutOne(ctx app.Context, id string) {
+	p.end(ctx, func() error {
+		err := apiclient.Default.LogoutSession(api.SessionLogoutRequest{ID: id})
+		if e, ok := err.(*apiclient.Error); ok && e.Status == 404 {
+			return errGone
+		}
+		return err
+	}, i18n.SecuritySessionEnded)
+}
+
+// errGone is a session that had ended before it was logged out.
+var errGone = errors.New("session already ended")
+
+// end runs a logout of other sessions, then reloads the lists, in one
+// update: the button that asked stays in place (replacing the list with a
+// loader would drop this very answer).
+func (p *Security) end(ctx app.Context, logout func() error, done i18n.Key) {
+	p.busy, p.info = true, ""
 	ctx.Async(func() {
-		_, err := apiclient.Default.LogoutOthers()
+		err := logout()
+		gone := errors.Is(err, errGone)
 		var sessions []api.SessionInfo
 		var events []api.SecurityEvent
-		if err == nil {
+		if err == nil || gone {
 			sessions, events, err = fetchSecurity()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			p.busy = false
 			p.loaded(sessions, events, err)
-			if err == nil {
-				p.info = p.t(i18n.SecurityLoggedOut)
+			switch {
+			case err == nil && gone:
+				p.info = p.t(i18n.SecurityNoSuchSession)
+			case err == nil:
+				p.info = p.t(done)
 			}
+			component.FocusSoon("#security-info")
 		})
 	})
 }

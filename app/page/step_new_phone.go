@@ -15,11 +15,20 @@ import (
 // newPhoneStep asks for the new Phone ID and texts it a code (the code step
 // that follows verifies it); a Phone ID already there can be removed.
 type newPhoneStep struct {
-	phone string
+	phone  string
+	filled bool
 }
 
-// Render draws the number field, and "Remove" when there is a Phone ID.
+// Render draws the number field, and "Remove" when there is a Phone ID. A
+// number given at registration and not verified yet is filled in: this is
+// where it gets verified.
 func (s *newPhoneStep) Render(f *Flow) app.UI {
+	if !s.filled {
+		s.filled = true
+		if f.me.Phone != "" && !f.me.PhoneVerified {
+			s.phone = f.me.Phone
+		}
+	}
 	return f.form(
 		f.errorAlert(),
 		&component.Field{IID: valueID, ILabel: f.t(i18n.FieldPhone), IType: "tel", IValue: s.phone,
@@ -44,10 +53,9 @@ func (s *newPhoneStep) Submit(ctx app.Context, f *Flow) {
 	}
 	send(ctx, f, func() (api.PhoneCodeSent, error) { return apiclient.Default.StartPhone(api.PhoneRequest{Phone: phone}) },
 		func(ctx app.Context, c api.PhoneCodeSent) {
+			// The Phone ID the account has stays until the new number is
+			// verified: the profile changes only with the code step.
 			f.codeSent(ctx, sent{due: true, to: c.MaskedPhone, after: c.ResendAfter})
-			me := f.me
-			me.Phone, me.PhoneVerified = phone, false
-			f.onChange(ctx, me)
 			f.next(ctx)
 		})
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/minicorp/miniid/app/page"
 	"github.com/minicorp/miniid/app/state"
+	"github.com/minicorp/miniid/shared/api"
 )
 
 // NotFoundPath is where the server renders the 404 page from.
@@ -30,6 +31,9 @@ var pages = map[string]func() app.Composer{
 	"/profile/account":  page.NewAccountData,
 	"/profile/personal": page.NewPersonalData,
 	"/profile/security": page.NewSecurity,
+	api.PageConsent:     page.NewConsent,
+	api.PageSignInError: page.NewSignInError,
+	api.PageSignOut:     page.NewSignOut,
 	NotFoundPath:        page.NewNotFound,
 }
 
@@ -50,6 +54,11 @@ func Register() {
 		state.Register()
 		for path, newPage := range pages {
 			app.Route(path, newPage)
+		}
+		// The server answers these with the sign-in error page (status 400)
+		// when a request cannot go back to its app; the app starts there.
+		for _, path := range api.ProviderPages {
+			app.Route(path, page.NewSignInError)
 		}
 		for _, p := range patterns {
 			app.RouteWithRegexp(p.path.String(), p.newPage)

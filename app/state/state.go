@@ -45,6 +45,10 @@ type Session struct {
 	// LogoutPending says this device was logged out while the server could
 	// not be told yet; it will be as soon as the network is back.
 	LogoutPending bool
+	// Return is an app's sign-in waiting for this login (OpenID Connect);
+	// Leave is an app that logged out and waits for the sign-out page.
+	Return *api.Return
+	Leave  *api.Return
 	// Factors are a second step's: the factor asked and the others offered.
 	Factors api.Factors
 	// Passkeys says the portal can use passkeys (it has a host name); the
@@ -166,7 +170,8 @@ func fetchSession() Session {
 	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Factors: s.Factors, Passkeys: s.PasskeysAvailable}
+	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave,
+		Factors: s.Factors, Passkeys: s.PasskeysAvailable}
 	if s.State == api.StateFull {
 		me, err := apiclient.Default.Me()
 		if err != nil {

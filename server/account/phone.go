@@ -42,19 +42,19 @@ func (s *Service) StartPhone(ctx context.Context, sess *session.Session, phone s
 		return auth.Challenge{}, err
 	}
 	f := session.Flow{Kind: session.FlowPhone, ID: id, Target: phone, Started: s.clock.Now()}
-	if err := s.smsCode(ctx, sess.UserID(), f, false); err != nil {
+	if err := s.smsCode(ctx, sess.UserID(), f, false, m); err != nil {
 		return auth.Challenge{}, fmt.Errorf("account: start phone: %w", err)
 	}
 	sess.StartFlow(f)
 	return auth.Challenge{MaskedEmail: MaskPhone(phone), ResendAfter: otp.ResendCooldown}, nil
 }
 
-func (s *Service) smsCode(ctx context.Context, userID int64, f session.Flow, resend bool) error {
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
+func (s *Service) smsCode(ctx context.Context, userID int64, f session.Flow, resend bool, m audit.Meta) error {
+	u, err := store.UserByID(ctx, s.db, userID)
+	if err != nil {
+		return err
+	}
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		code, err := s.codes.Issue(ctx, tx, u, otp.Phone, f.ID, f.Target, resend)
 		if err != nil {
 			return err
@@ -62,7 +62,7 @@ func (s *Service) smsCode(ctx context.Context, userID int64, f session.Flow, res
 		return s.notify.Send(ctx, tx, u, f.Target, mail.KindPhoneCode, mail.Data{Code: code})
 	})
 	if err != nil {
-		return err
+		return s.auth.CodesPaused(ctx, u, m, err)
 	}
 	s.notify.Kick()
 	return nil
@@ -77,12 +77,12 @@ func phoneFlow(sess *session.Session) (session.Flow, error) {
 }
 
 // ResendPhone sends a new SMS code (same limits as every code).
-func (s *Service) ResendPhone(ctx context.Context, sess *session.Session) (auth.Challenge, error) {
+func (s *Service) ResendPhone(ctx context.Context, sess *session.Session, m audit.Meta) (auth.Challenge, error) {
 	f, err := phoneFlow(sess)
 	if err != nil {
 		return auth.Challenge{}, err
 	}
-	if err := s.smsCode(ctx, sess.UserID(), f, true); err != nil {
+	if err := s.smsCode(ctx, sess.UserID(), f, true, m); err != nil {
 		return auth.Challenge{}, err
 	}
 	return auth.Challenge{MaskedEmail: MaskPhone(f.Target), ResendAfter: otp.ResendCooldown}, nil
@@ -100,7 +100,7 @@ func (s *Service) VerifyPhone(ctx context.Context, sess *session.Session, code s
 		return nil, err
 	}
 	if err := s.codes.Check(ctx, s.db, u, otp.Phone, f.ID, f.Target, code); err != nil {
-		return nil, err
+		return nil, s.auth.CodesPaused(ctx, u, m, err)
 	}
 	sess.EndFlow()
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {

@@ -2,8 +2,10 @@ package account
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -50,18 +52,31 @@ func ValidateRegistration(r *api.RegisterRequest, today time.Time) auth.FieldErr
 	return fe
 }
 
-// Register creates an unconfirmed account and mails a confirmation link.
-// The browser that registers becomes a known device of the account: there
-// alone the link will also sign in. An address that has a confirmed account
-// gets a warning mail instead; one with a pending registration gets its
-// confirmation link again, and this registration is dropped (whoever
-// registered first may not own the address, and neither may the second:
-// only the mailbox decides). The caller gets the same answer every time.
+// Job kinds of registration.
+const (
+	jobRegister           = "register"
+	jobResendConfirmation = "resend_confirmation"
+)
+
+// registerJob is a registration handed on: everything but the password,
+// whose hash it carries instead, and the browser that registered.
+type registerJob struct {
+	Reg    api.RegisterRequest `json:"reg"`
+	Hash   string              `json:"hash"`
+	Device string              `json:"device"`
+	Meta   audit.Meta          `json:"meta"`
+}
+
+// Register checks a registration, hashes its password and hands it on, and
+// answers at once: what the address already has (nothing, a pending
+// registration, an account) is found out by the job, so neither the answer
+// nor its timing tells. The browser that registers gets a device id here:
+// the job makes it a known device of the new account, and there alone will
+// the confirmation link also sign in.
 func (s *Service) Register(ctx context.Context, sess *session.Session, r api.RegisterRequest, m audit.Meta) error {
 	if fe := ValidateRegistration(&r, s.clock.Now()); len(fe) > 0 {
 		return fe
 	}
-	// Hash first, whatever happens next, so every branch costs the same.
 	hash, err := s.auth.Hasher().Hash(ctx, r.Password)
 	if err != nil {
 		return err
@@ -73,11 +88,36 @@ func (s *Service) Register(ctx context.Context, sess *session.Session, r api.Reg
 		}
 		sess.NeedDevice(id)
 	}
+	r.Password = ""
+	job := registerJob{Reg: r, Hash: hash, Device: auth.DeviceHash(sess.Device()), Meta: m}
+	if err := s.jobs.Enqueue(ctx, s.db, jobRegister, job); err != nil {
+		return fmt.Errorf("account: register: %w", err)
+	}
+	s.jobs.Kick()
+	return nil
+}
+
+// registerJob creates the unconfirmed account and mails its confirmation
+// link. An address that has a confirmed account gets a warning mail
+// instead (at most one an hour); one with a pending registration gets its
+// link again, and this registration is dropped: whoever registered first
+// may not own the address, and neither may the second — only the mailbox
+// decides.
+func (s *Service) registerJob(ctx context.Context, payload []byte) error {
+	var j registerJob
+	if err := json.Unmarshal(payload, &j); err != nil {
+		return fmt.Errorf("account: register job: %w", err)
+	}
+	r := j.Reg
 	now := s.clock.Now()
-	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		existing, err := store.UserByEmail(ctx, tx, r.Email)
 		switch {
 		case err == nil && existing.EmailConfirmedAt != nil:
+			ok, _, _, err := store.SpendBudget(ctx, tx, "mail:already_registered:"+strconv.FormatInt(existing.ID, 10), 1, time.Hour, now)
+			if err != nil || !ok {
+				return err
+			}
 			return s.notify.Send(ctx, tx, existing, existing.Email, mail.KindAlreadyRegistered, mail.Data{
 				Link: s.notify.Link("/login", ""), ResetLink: s.notify.Link("/forgot-password", ""),
 			})
@@ -99,19 +139,21 @@ func (s *Service) Register(ctx context.Context, sess *session.Session, r api.Reg
 		if r.Phone != "" {
 			u.Phone = &r.Phone
 		}
-		if err := store.CreateUser(ctx, tx, u, hash); err != nil {
+		if err := store.CreateUser(ctx, tx, u, j.Hash); err != nil {
 			return err
 		}
-		if _, _, err := store.RememberDevice(ctx, tx, u.ID, auth.DeviceHash(sess.Device()), m.UserAgent, now); err != nil {
-			return err
+		if j.Device != "" {
+			if _, _, err := store.RememberDevice(ctx, tx, u.ID, j.Device, j.Meta.UserAgent, now); err != nil {
+				return err
+			}
 		}
-		if err := audit.Record(ctx, tx, now, u.ID, audit.EventRegistered, m); err != nil {
+		if err := audit.Record(ctx, tx, now, u.ID, audit.EventRegistered, j.Meta); err != nil {
 			return err
 		}
 		return s.mailConfirmation(ctx, tx, u)
 	})
 	if err != nil {
-		return fmt.Errorf("account: register: %w", err)
+		return fmt.Errorf("account: register job: %w", err)
 	}
 	s.notify.Kick()
 	return nil
@@ -134,15 +176,34 @@ func (s *Service) mailConfirmation(ctx context.Context, tx bun.IDB, u *store.Use
 	return s.notify.Send(ctx, tx, u, u.Email, mail.KindConfirmEmail, mail.Data{Link: s.notify.Link("/confirm", tok)})
 }
 
-// ResendConfirmation mails a new confirmation link if the address has an
-// unconfirmed account; it answers the same either way.
+// ResendConfirmation hands on "Send the e-mail again" and answers at once,
+// the same whether or not the address has a pending registration.
 func (s *Service) ResendConfirmation(ctx context.Context, email string) error {
 	email = validate.NormalizeEmail(email)
 	if err := validate.Email(email); err != nil {
 		return auth.FieldErrors{"email": validate.CodeOf(err)}
 	}
+	if err := s.jobs.Enqueue(ctx, s.db, jobResendConfirmation, emailJob{Email: email}); err != nil {
+		return fmt.Errorf("account: resend confirmation: %w", err)
+	}
+	s.jobs.Kick()
+	return nil
+}
+
+// emailJob is the payload of a job about an address.
+type emailJob struct {
+	Email string `json:"email"`
+}
+
+// resendJob mails a new confirmation link if the address has an
+// unconfirmed account.
+func (s *Service) resendJob(ctx context.Context, payload []byte) error {
+	var j emailJob
+	if err := json.Unmarshal(payload, &j); err != nil {
+		return fmt.Errorf("account: resend job: %w", err)
+	}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByEmail(ctx, tx, email)
+		u, err := store.UserByEmail(ctx, tx, j.Email)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil
 		}
@@ -152,7 +213,7 @@ func (s *Service) ResendConfirmation(ctx context.Context, email string) error {
 		return s.mailConfirmation(ctx, tx, u)
 	})
 	if err != nil {
-		return fmt.Errorf("account: resend confirmation: %w", err)
+		return fmt.Errorf("account: resend job: %w", err)
 	}
 	s.notify.Kick()
 	return nil

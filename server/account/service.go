@@ -14,6 +14,7 @@ import (
 
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
+	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/otp"
@@ -39,6 +40,7 @@ type Deps struct {
 	Tokens *linktoken.Tokens
 	Codes  *otp.Codes
 	Notify *notify.Notifier
+	Jobs   *jobs.Runner
 }
 
 // Service is the account use cases.
@@ -50,9 +52,13 @@ type Service struct {
 	tokens *linktoken.Tokens
 	codes  *otp.Codes
 	notify *notify.Notifier
+	jobs   *jobs.Runner
 }
 
-// New returns a Service.
+// New returns a Service and registers its jobs with the runner.
 func New(d Deps) *Service {
-	return &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify}
+	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify, jobs: d.Jobs}
+	d.Jobs.Handle(jobRegister, s.registerJob)
+	d.Jobs.Handle(jobResendConfirmation, s.resendJob)
+	return s
 }

@@ -121,7 +121,7 @@ func (s *Server) reauth(w http.ResponseWriter, r *http.Request, sess *session.Se
 }
 
 func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	ch, err := s.auth.ResendStepUp(r.Context(), sess)
+	ch, err := s.auth.ResendStepUp(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return
@@ -179,7 +179,7 @@ func (s *Server) startPhone(w http.ResponseWriter, r *http.Request, sess *sessio
 }
 
 func (s *Server) resendPhone(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	ch, err := s.account.ResendPhone(r.Context(), sess)
+	ch, err := s.account.ResendPhone(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAccount(w, r, err)
 		return

@@ -21,6 +21,7 @@ func (s *Server) failAuth(w http.ResponseWriter, r *http.Request, err error) {
 	var fe auth.FieldErrors
 	var blocked *auth.BlockedError
 	var rate *otp.RateError
+	var paused *otp.PausedError
 	switch {
 	case errors.As(err, &fe):
 		failFields(w, r, fe)
@@ -32,6 +33,12 @@ func (s *Server) failAuth(w http.ResponseWriter, r *http.Request, err error) {
 		}, nil)
 	case errors.As(err, &rate):
 		failRate(w, r, rate.RetryAfter)
+	case errors.As(err, &paused):
+		fail(w, r, http.StatusTooManyRequests, api.Error{
+			Code: api.CodeCodesPaused, Until: paused.Until.UTC().Format("2006-01-02T15:04:05Z"),
+			RetryAfter: int(math.Ceil(paused.Until.Sub(s.clock.Now()).Seconds())),
+			Message:    i18n.F(lang, i18n.CodesPaused, "time", notify.FormatTime(paused.Until, lang)),
+		}, nil)
 	case errors.Is(err, auth.ErrInvalidLogin):
 		fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeInvalidLogin, Message: i18n.T(lang, i18n.LoginInvalid)}, nil)
 	case errors.Is(err, auth.ErrNotConfirmed):

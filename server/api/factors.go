@@ -122,7 +122,7 @@ func (s *Server) loginPasskeyFinish(w http.ResponseWriter, r *http.Request, sess
 		return
 	}
 	writeJSON(w, http.StatusOK, api.Session{State: res.State, CSRFToken: sess.CSRF(), Language: res.Language,
-		Methods: sess.AMR(), Level: string(res.Level)})
+		Methods: sess.AMR(), Level: string(res.Level), Return: s.returnOf(sess)})
 }
 
 // challengeAnswer is the wire form of "Use another method"'s answer.
@@ -136,7 +136,7 @@ func (s *Server) loginMethod(w http.ResponseWriter, r *http.Request, sess *sessi
 	if !decode(w, r, &req) {
 		return
 	}
-	ch, fs, err := s.auth.SwitchLoginFactor(r.Context(), sess, req.Method)
+	ch, fs, err := s.auth.SwitchLoginFactor(r.Context(), sess, req.Method, meta(r))
 	if err != nil {
 		s.failFactor(w, r, err)
 		return
@@ -149,7 +149,7 @@ func (s *Server) reauthMethod(w http.ResponseWriter, r *http.Request, sess *sess
 	if !decode(w, r, &req) {
 		return
 	}
-	ch, fs, err := s.auth.SwitchStepUpFactor(r.Context(), sess, req.Method)
+	ch, fs, err := s.auth.SwitchStepUpFactor(r.Context(), sess, req.Method, meta(r))
 	if err != nil {
 		s.failFactor(w, r, err)
 		return

@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/oauth2"
+
+	"github.com/minicorp/miniid/server/internal/oidctest"
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
 	"github.com/minicorp/miniid/shared/api"
@@ -25,13 +28,16 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 		// full: the entry point signs in (when the policy is met); else it
 		// must leave the browser signed out.
 		full bool
+		// least is how many factors the entry point asks for whatever the
+		// account's policy (an app asking for two).
+		least int
 	}
 	newPassword := "a brand new passphrase 8"
 	entries := []entry{
 		{"password login", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
 			c, _ := env.Login(email, portaltest.Password)
 			return c
-		}, true},
+		}, true, 0},
 		{"password login, then the e-mailed code", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
 			c, r := env.Login(email, portaltest.Password)
 			var s api.Session
@@ -40,13 +46,13 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
 			}
 			return c
-		}, true},
+		}, true, 0},
 		{"the e-mailed code alone, in a browser that did not give the password", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
 			env.Login(email, portaltest.Password)
 			c := env.Client()
 			c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()})
 			return c
-		}, false},
+		}, false, 0},
 		{"reset link", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
 			c := env.Client()
 			c.Post(api.PathForgot, api.EmailRequest{Email: email})
@@ -54,7 +60,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				t.Fatalf("reset: %d %s", r.Status, r.Body)
 			}
 			return c
-		}, false},
+		}, false, 0},
 		// A new registration has no second factor yet: these two sign in with
 		// one factor at most, whatever the other account has.
 		{"confirmation link in the browser that registered", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
@@ -62,7 +68,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			c.Post(api.PathRegister, portaltest.Registration("new-"+email))
 			openLink(t, c, env.LastMail("new-"+email).Token(), newPassword)
 			return c
-		}, true},
+		}, true, 0},
 		{"confirmation link in another browser", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
 			env.Client().Post(api.PathRegister, portaltest.Registration("new-"+email))
 			c := env.Client()
@@ -70,7 +76,13 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				t.Fatalf("confirm elsewhere: %d %s", r.Status, r.Body)
 			}
 			return c
-		}, false},
+		}, false, 0},
+		{"an app's sign-in (OpenID Connect)", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
+			return appSignIn(t, env, email)
+		}, true, 0},
+		{"an app's sign-in asking for two factors (acr_values=aal2)", func(t *testing.T, env *portaltest.Env, email string, _ *account) *portaltest.Client {
+			return appSignIn(t, env, email, oauth2.SetAuthURLParam("acr_values", "aal2"))
+		}, true, 2},
 		// Passkeys, the authenticator app and recovery codes (issue 15).
 		{"passkey login", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.addPasskey(t, "")
@@ -79,7 +91,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				t.Fatalf("passkey login: %d %s", r.Status, r.Body)
 			}
 			return c
-		}, true},
+		}, true, 0},
 		{"a passkey's answer replayed in another browser", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.addPasskey(t, "")
 			first := env.Client()
@@ -91,26 +103,26 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			c.Post(api.PathLoginPasskey, api.PasskeyLoginRequest{Conditional: true})
 			c.Post(api.PathLoginPasskeyFinish, api.PasskeyCredentialRequest{Credential: cred})
 			return c
-		}, false},
+		}, false, 0},
 		{"password, then the authenticator app", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.setUpTOTP(t)
 			c, s := owner.secondStep(t)
 			c.Post(api.PathLoginCode, owner.proof(t, c, s.Asked, nil))
 			return c
-		}, true},
+		}, true, 0},
 		{"the app's code alone, in a browser that did not give the password", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.setUpTOTP(t)
 			owner.secondStep(t)
 			c := env.Client()
 			c.Post(api.PathLoginCode, api.FactorRequest{Method: api.MethodTOTP, Code: owner.code(t, 1)})
 			return c
-		}, false},
+		}, false, 0},
 		{"password, then a recovery code", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.setUpTOTP(t)
 			c, _ := owner.secondStep(t)
 			c.Post(api.PathLoginCode, api.FactorRequest{Method: api.MethodRecoveryCode, Code: owner.codes[0]})
 			return c
-		}, true},
+		}, true, 0},
 		{"password, then a passkey (Use another method)", func(t *testing.T, env *portaltest.Env, email string, owner *account) *portaltest.Client {
 			owner.addPasskey(t, "")
 			c := env.Client()
@@ -124,12 +136,12 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			c.Post(api.PathLoginMethod, api.MethodRequest{Method: api.MethodPasskey}).JSON(t, &ch)
 			c.Post(api.PathLoginCode, owner.proof(t, c, api.MethodPasskey, ch.Passkey))
 			return c
-		}, true},
+		}, true, 0},
 	}
 	for _, twoFactor := range []bool{false, true} {
 		for _, e := range entries {
 			t.Run(fmt.Sprintf("%s/two-factor=%v", e.name, twoFactor), func(t *testing.T) {
-				env := portaltest.StartOnLocalhost(t, testenv.SQLite(t))
+				env := portaltest.StartOnLocalhost(t, testenv.SQLite(t), "OIDC_CLIENTS", oidctest.ClientsFile(t, oidctest.Base))
 				email := "funnel@example.com"
 				owner := newAccount(t, env, email)
 				if twoFactor {
@@ -142,6 +154,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 				if twoFactor && !strings.HasPrefix(e.name, "confirmation") {
 					need = 2
 				}
+				need = max(need, e.least)
 				switch {
 				case s.State == api.StateFull && !e.full:
 					t.Fatalf("signed in through an entry point that must not sign in: %+v", s)
@@ -149,7 +162,7 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 					t.Fatalf("signed in with %v, the policy asks for %d factors", s.Methods, need)
 				case s.State == api.StateFull && s.Level != levelOf(s.Methods):
 					t.Fatalf("level %q for %v", s.Level, s.Methods)
-				case e.full && s.State != api.StateFull && !(twoFactor && e.name == "password login"):
+				case e.full && s.State != api.StateFull && !(twoFactor && e.name == "password login") && e.least < 2:
 					t.Fatalf("not signed in after %s: %+v", e.name, s)
 				}
 				if s.State == api.StateFull {
@@ -261,6 +274,33 @@ func TestEveryEntryPointEndsInTheFunnel(t *testing.T) {
 			}
 		})
 	}
+}
+
+// appSignIn is an app's sign-in through the portal's login: the app's
+// authorization request, the password (and the code, when the funnel asks
+// for it), then back to the app with a code. It returns the browser.
+func appSignIn(t *testing.T, env *portaltest.Env, email string, opts ...oauth2.AuthCodeOption) *portaltest.Client {
+	t.Helper()
+	app := oidctest.New(t, env.URL, oidctest.Connected, oidctest.ConnectedSecret, oidctest.Redirect)
+	c := env.Client()
+	r := c.Get(strings.TrimPrefix(app.Start(opts...).URL, env.URL))
+	if r = c.Get(r.Header.Get("Location")); r.Header.Get("Location") != "/login" {
+		t.Fatalf("the app's request did not ask for the login: %d %s", r.Status, r.Header.Get("Location"))
+	}
+	var s api.Session
+	c.Post(api.PathLogin, api.LoginRequest{Identifier: email, Password: portaltest.Password}).JSON(t, &s)
+	if s.State == api.StateSecondStep {
+		c.Post(api.PathLoginCode, api.CodeRequest{Code: env.LastMail(email).Code()}).JSON(t, &s)
+	}
+	if s.State == api.StateFull {
+		if s.Return == nil {
+			t.Fatal("signed in for an app without its return address")
+		}
+		if r = c.Get(s.Return.To); !strings.HasPrefix(r.Header.Get("Location"), oidctest.Redirect+"?code=") {
+			t.Fatalf("the return address did not go back to the app: %d %s", r.Status, r.Header.Get("Location"))
+		}
+	}
+	return c
 }
 
 // factorCount is how many factors the methods prove: a passkey is two.

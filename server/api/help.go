@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/help"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
@@ -18,9 +19,9 @@ type HelpService interface {
 	Article(ctx context.Context, slug, lang, visitor string) (api.HelpArticle, error)
 	Search(ctx context.Context, lang, q string, limit int) ([]api.HelpSearchResult, error)
 	MostRead(ctx context.Context, lang string, n int) ([]api.HelpArticleSummary, error)
-	Vote(ctx context.Context, slug, visitor string, helpful bool) (api.HelpVoteResponse, error)
+	Vote(ctx context.Context, slug, visitor, network string, helpful bool) (api.HelpVoteResponse, error)
 	CountRead(ctx context.Context, slug, visitor string) (bool, error)
-	Ask(ctx context.Context, q string) (api.AssistantAnswer, error)
+	Ask(ctx context.Context, q, lang string) (api.AssistantAnswer, error)
 }
 
 var _ HelpService = (*help.Service)(nil)
@@ -118,10 +119,14 @@ func (s *Server) helpVote(w http.ResponseWriter, r *http.Request, sess *session.
 	if !decode(w, r, &req) {
 		return
 	}
-	res, err := s.help.Vote(r.Context(), r.PathValue("slug"), s.visitor(sess), req.Helpful)
+	// Votes count per network, keyed so that no address is stored.
+	network := s.keys.MAC("help-network", help.VoteNetwork(audit.ClientIP(r.Context())))
+	res, err := s.help.Vote(r.Context(), r.PathValue("slug"), s.visitor(sess), network, req.Helpful)
 	switch {
 	case errors.Is(err, help.ErrNotFound):
 		fail(w, r, http.StatusNotFound, api.Error{Code: api.CodeNotFound, Message: i18n.T(langOf(r), i18n.HelpNotFound)}, nil)
+	case errors.Is(err, help.ErrNotRead), errors.Is(err, help.ErrNoVisitor):
+		fail(w, r, http.StatusConflict, api.Error{Code: api.CodeConflict, Message: i18n.T(langOf(r), i18n.HelpVoteNeedsRead)}, nil)
 	case err != nil:
 		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
 	default:
@@ -131,7 +136,7 @@ func (s *Server) helpVote(w http.ResponseWriter, r *http.Request, sess *session.
 
 func (s *Server) assistant(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	ans, err := s.help.Ask(r.Context(), q)
+	ans, err := s.help.Ask(r.Context(), q, langOf(r))
 	switch {
 	case errors.Is(err, help.ErrQuestionEmpty):
 		fail(w, r, http.StatusBadRequest, api.Error{Code: api.CodeInvalid, Message: i18n.T(langOf(r), i18n.HelpQuestionEmpty),

@@ -27,3 +27,12 @@ func mustURL(s string) *url.URL {
 }
 
 func jsonBody(v any) ([]byte, error) { return json.Marshal(v) }
+
+// mustJSON encodes v for a raw request.
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

@@ -57,7 +57,7 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 			s.failAccount(w, r, err)
 			return
 		}
-		u, out.NeedsPassword = res.User, res.NeedsPassword
+		u, out.NeedsPassword, out.SignedIn = res.User, res.NeedsPassword, res.SignedIn
 	case linktoken.EmailChange:
 		if u, err = s.account.ConfirmEmailChange(ctx, req.Token, m); err != nil {
 			s.failAccount(w, r, err)
@@ -79,12 +79,17 @@ func (s *Server) confirm(w http.ResponseWriter, r *http.Request, sess *session.S
 	if !out.NeedsPassword {
 		out.Confirmed = purpose
 	}
-	if u != nil {
+	if u != nil && !out.NeedsPassword {
+		// Only once the link was carried out: whoever opened it elsewhere
+		// may not be the account's owner.
 		out.Language = u.Language
 	}
 	out.State, out.CSRFToken = sess.State(), sess.CSRF()
 	if sess.Ended() {
 		out.State = api.StateNone
+	}
+	if out.SignedIn {
+		out.Return = s.returnOf(sess) // a registration made on the way to an app
 	}
 	writeJSON(w, http.StatusOK, out)
 }

@@ -21,12 +21,12 @@ func TestRegisterConfirmAndMe(t *testing.T) {
 		if r := c.Post(api.PathRegister, reg); r.Status != 202 {
 			t.Fatalf("register: %d %s", r.Status, r.Body)
 		}
-		// Not confirmed yet: the login says so.
+		// The mail is on its way; not confirmed yet, the login says so.
+		m := env.LastMail("jana.keller@example.com")
 		_, r := env.Login("jana.keller@example.com", portaltest.Password)
 		if r.Status != 403 || r.Error(t).Code != api.CodeNotConfirmed {
 			t.Fatalf("unconfirmed login: %d %s", r.Status, r.Body)
 		}
-		m := env.LastMail("jana.keller@example.com")
 		if m.Link() == "" || !strings.Contains(m.Link(), "/confirm?token=") {
 			t.Fatalf("confirmation mail has no link: %q", m.Text)
 		}

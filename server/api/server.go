@@ -14,6 +14,7 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 )
@@ -30,6 +31,7 @@ type Server struct {
 	help     HelpService
 	keys     keyring.Ring
 	account  *account.Service
+	oidc     *oidc.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -42,6 +44,7 @@ type Deps struct {
 	Help     HelpService
 	Keys     keyring.Ring
 	Account  *account.Service
+	OIDC     *oidc.Service // the OpenID Connect provider: consent, connected apps, return addresses
 	Log      *slog.Logger
 }
 
@@ -49,7 +52,7 @@ type Deps struct {
 func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
+		limits: newLimiter(d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account, oidc: d.OIDC,
 	}
 }
 
@@ -75,6 +78,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	s.accountRoutes(mux)
 	s.factorRoutes(mux)
 	s.helpRoutes(mux)
+	s.oidcRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.
 	mux.HandleFunc(api.Prefix+"/", func(w http.ResponseWriter, r *http.Request) {

@@ -15,7 +15,8 @@ func (s *Server) getSession(w http.ResponseWriter, r *http.Request, sess *sessio
 	if !sess.Exists() {
 		sess.Persist()
 	}
-	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF(), PasskeysAvailable: s.auth.PasskeysAvailable()}
+	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess), Leave: s.leaveOf(sess),
+		PasskeysAvailable: s.auth.PasskeysAvailable()}
 	if sess.Full() {
 		out.Methods, out.Level = sess.AMR(), string(s.auth.LevelOf(sess.AMR()))
 	}
@@ -80,7 +81,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	}
 	writeJSON(w, http.StatusOK, api.Session{
 		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
-		CSRFToken: sess.CSRF(), Language: res.Language, Factors: outcomeFactors(res.Outcome),
+		CSRFToken: sess.CSRF(), Language: res.Language, Return: s.returnOf(sess), Factors: outcomeFactors(res.Outcome),
 	})
 }
 
@@ -93,12 +94,12 @@ func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, sess *session
 		s.failFactor(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF(),
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess),
 		Methods: sess.AMR(), Level: string(s.auth.LevelOf(sess.AMR()))})
 }
 
 func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	ch, err := s.auth.ResendLoginCode(r.Context(), sess)
+	ch, err := s.auth.ResendLoginCode(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return

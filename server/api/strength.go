@@ -6,6 +6,7 @@ import (
 
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/validate"
 )
 
@@ -21,10 +22,7 @@ const (
 )
 
 func (s *Server) strength(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req struct {
-		Password   string   `json:"password"`
-		UserInputs []string `json:"user_inputs"`
-	}
+	var req api.StrengthRequest
 	if !decode(w, r, &req) {
 		return
 	}

@@ -27,7 +27,7 @@ func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, sess *se
 }
 
 func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	ch, err := s.auth.ResendStepUp(r.Context(), sess)
+	ch, err := s.auth.ResendStepUp(r.Context(), sess, meta(r))
 	if err != nil {
 		s.failAuth(w, r, err)
 		return

@@ -34,6 +34,9 @@ const (
 	EventPhoneRemoved    = "phone_removed"
 	EventProfileChanged  = "profile_changed"
 	EventCodeFailed      = "code_failed"
+	EventCodesPaused     = "codes_paused"
+	EventAppConnected    = "app_connected" // an app was allowed to use the MINI ID (server/oidc)
+	EventAppRemoved      = "app_removed"   // "Remove access" for an app
 	// Passkeys, the authenticator app and the recovery codes.
 	EventPasskeyAdded         = "passkey_added"
 	EventPasskeyRemoved       = "passkey_removed"

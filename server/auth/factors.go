@@ -42,7 +42,7 @@ func (e *FactorLockedError) Error() string {
 // code, a passkey).
 func (s *Service) guarded(ctx context.Context, u *store.User, check func() error) error {
 	key := s.keys.MAC("factor-guesses", strconv.FormatInt(u.ID, 10))
-	a, err := store.ReserveLoginAttempt(ctx, s.db, key, MaxFactorGuesses, FactorLockDuration, s.clock.Now())
+	a, err := store.ReserveLoginAttempt(ctx, s.db, key, MaxFactorGuesses, FactorLockDuration, 0, s.clock.Now())
 	if err != nil {
 		return err
 	}
@@ -78,13 +78,20 @@ func names[M Method](ms []M) []string {
 	return out
 }
 
+// offeredNow are the second factors flow f of sess may take now (see
+// complete for an app's demand of more factors).
+func (s *Service) offeredNow(sess *session.Session, in Intent, f session.Flow, creds []store.Credential) []SecondFactor {
+	demanded := in != IntentStepUp && sess.LeastFactors(s.clock.Now()) > s.required(in, f.Action, creds)
+	return s.offered(in, f.Action, creds, f.AMR, demanded)
+}
+
 // factorFor returns the second factor name ("" for the one asked) if the
 // flow may take it now.
-func (s *Service) factorFor(in Intent, f session.Flow, creds []store.Credential, name string) (SecondFactor, error) {
+func (s *Service) factorFor(sess *session.Session, in Intent, f session.Flow, creds []store.Credential, name string) (SecondFactor, error) {
 	if name == "" {
 		name = f.Method
 	}
-	for _, o := range s.offered(in, f.Action, creds, f.AMR) {
+	for _, o := range s.offeredNow(sess, in, f, creds) {
 		if o.Name() == name {
 			return o, nil
 		}
@@ -101,7 +108,7 @@ func (s *Service) proveFactor(ctx context.Context, sess *session.Session, in Int
 	if err != nil {
 		return nil, err
 	}
-	factor, err := s.factorFor(in, f, creds, name)
+	factor, err := s.factorFor(sess, in, f, creds, name)
 	if err != nil {
 		return nil, err
 	}
@@ -113,32 +120,32 @@ func (s *Service) proveFactor(ctx context.Context, sess *session.Session, in Int
 		}
 	}
 	if err := factor.Verify(withMeta(ctx, m), u, f, input); err != nil {
-		return nil, s.factorFailed(ctx, u.ID, err, m)
+		return nil, s.factorFailed(ctx, u, err, m)
 	}
 	return factor, nil
 }
 
 // factorFailed records a wrong or void code as a security event and returns
 // err.
-func (s *Service) factorFailed(ctx context.Context, userID int64, err error, m audit.Meta) error {
+func (s *Service) factorFailed(ctx context.Context, u *store.User, err error, m audit.Meta) error {
 	if errors.Is(err, ErrWrongTOTP) || errors.Is(err, ErrWrongRecoveryCode) {
-		if rerr := s.event(ctx, s.db, userID, audit.EventCodeFailed, m); rerr != nil {
+		if rerr := s.event(ctx, s.db, u.ID, audit.EventCodeFailed, m); rerr != nil {
 			return fmt.Errorf("auth: record failed code: %w", rerr)
 		}
 		return err
 	}
-	return s.codeFailed(ctx, userID, err, m)
+	return s.codeFailed(ctx, u, err, m)
 }
 
 // switchFactor makes the flow ask for name instead ("Use another method"):
 // an e-mailed code is sent (within the limits of "Request a new one"), a
 // passkey ceremony begins; the app and the recovery codes need nothing.
-func (s *Service) switchFactor(ctx context.Context, sess *session.Session, in Intent, u *store.User, f session.Flow, name string) (Challenge, error) {
+func (s *Service) switchFactor(ctx context.Context, sess *session.Session, in Intent, u *store.User, f session.Flow, name string, m audit.Meta) (Challenge, error) {
 	creds, err := store.CredentialsOf(ctx, s.db, u.ID)
 	if err != nil {
 		return Challenge{}, err
 	}
-	factor, err := s.factorFor(in, f, creds, name)
+	factor, err := s.factorFor(sess, in, f, creds, name)
 	if err != nil {
 		return Challenge{}, err
 	}
@@ -147,7 +154,7 @@ func (s *Service) switchFactor(ctx context.Context, sess *session.Session, in In
 	// than "Request a new one" may.
 	ch, err := factor.Begin(ctx, u, f, true)
 	if err != nil {
-		return Challenge{}, err
+		return Challenge{}, s.CodesPaused(ctx, u, m, err)
 	}
 	f.Passkey = ch.Ceremony
 	sess.StartFlow(f)
@@ -160,41 +167,41 @@ type Factors struct {
 	Offered []string
 }
 
-func (s *Service) factorsOfFlow(ctx context.Context, in Intent, u *store.User, f session.Flow) (Factors, error) {
+func (s *Service) factorsOfFlow(ctx context.Context, sess *session.Session, in Intent, u *store.User, f session.Flow) (Factors, error) {
 	creds, err := store.CredentialsOf(ctx, s.db, u.ID)
 	if err != nil {
 		return Factors{}, err
 	}
-	return Factors{Asked: f.Method, Offered: names(s.offered(in, f.Action, creds, f.AMR))}, nil
+	return Factors{Asked: f.Method, Offered: names(s.offeredNow(sess, in, f, creds))}, nil
 }
 
 // SwitchLoginFactor is "Use another method" at a login's second step.
-func (s *Service) SwitchLoginFactor(ctx context.Context, sess *session.Session, name string) (Challenge, Factors, error) {
+func (s *Service) SwitchLoginFactor(ctx context.Context, sess *session.Session, name string, m audit.Meta) (Challenge, Factors, error) {
 	u, f, _, err := s.loginFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, Factors{}, err
 	}
-	ch, err := s.switchFactor(ctx, sess, IntentLogin, u, f, name)
+	ch, err := s.switchFactor(ctx, sess, IntentLogin, u, f, name, m)
 	if err != nil {
 		return Challenge{}, Factors{}, err
 	}
 	f, _ = sess.Flow()
-	fs, err := s.factorsOfFlow(ctx, IntentLogin, u, f)
+	fs, err := s.factorsOfFlow(ctx, sess, IntentLogin, u, f)
 	return ch, fs, err
 }
 
 // SwitchStepUpFactor is "Use another method" in a dialog's second step.
-func (s *Service) SwitchStepUpFactor(ctx context.Context, sess *session.Session, name string) (Challenge, Factors, error) {
+func (s *Service) SwitchStepUpFactor(ctx context.Context, sess *session.Session, name string, m audit.Meta) (Challenge, Factors, error) {
 	u, f, _, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, Factors{}, err
 	}
-	ch, err := s.switchFactor(ctx, sess, IntentStepUp, u, f, name)
+	ch, err := s.switchFactor(ctx, sess, IntentStepUp, u, f, name, m)
 	if err != nil {
 		return Challenge{}, Factors{}, err
 	}
 	f, _ = sess.Flow()
-	fs, err := s.factorsOfFlow(ctx, IntentStepUp, u, f)
+	fs, err := s.factorsOfFlow(ctx, sess, IntentStepUp, u, f)
 	return ch, fs, err
 }
 
@@ -205,7 +212,7 @@ func (s *Service) LoginFactors(ctx context.Context, sess *session.Session) (Fact
 	if err != nil {
 		return Factors{}, err
 	}
-	return s.factorsOfFlow(ctx, IntentLogin, u, f)
+	return s.factorsOfFlow(ctx, sess, IntentLogin, u, f)
 }
 
 // BeginStepUpPasskey starts a dialog's step-up for action with a passkey

@@ -75,8 +75,16 @@ func (s *Service) complete(ctx context.Context, sess *session.Session, a Attempt
 		amr = append(amr, a.Method.Name())
 	}
 
-	if need := s.required(a.Intent, a.Action, creds); !s.satisfied(amr, need) {
-		return s.askNext(ctx, sess, a, kind, creds, amr, now)
+	need := s.required(a.Intent, a.Action, creds)
+	// An app waiting for this login may ask for more factors than the
+	// account's own policy (OpenID Connect acr_values); the session carries
+	// its demand, and the demand only ever adds factors.
+	demanded := a.Intent != IntentStepUp && sess.LeastFactors(now) > need
+	if demanded {
+		need = sess.LeastFactors(now)
+	}
+	if !s.satisfied(amr, need) {
+		return s.askNext(ctx, sess, a, kind, creds, amr, demanded, now)
 	}
 	if a.Intent == IntentStepUp {
 		sess.EndFlow()
@@ -94,8 +102,8 @@ func (s *Service) complete(ctx context.Context, sess *session.Session, a Attempt
 // askNext starts the flow for the next factor: a login becomes a second
 // step (under a new session id: proving the password is a change of
 // privilege too), a step-up waits in its dialog.
-func (s *Service) askNext(ctx context.Context, sess *session.Session, a Attempt, kind string, creds []store.Credential, amr []string, now time.Time) (Outcome, error) {
-	next := s.nextFactor(a.Intent, a.Action, creds, amr)
+func (s *Service) askNext(ctx context.Context, sess *session.Session, a Attempt, kind string, creds []store.Credential, amr []string, demanded bool, now time.Time) (Outcome, error) {
+	next := s.nextFactor(a.Intent, a.Action, creds, amr, demanded)
 	if next == nil {
 		return Outcome{}, fmt.Errorf("auth: account %d needs another factor and has none set up", a.User.ID)
 	}
@@ -104,15 +112,17 @@ func (s *Service) askNext(ctx context.Context, sess *session.Session, a Attempt,
 		return Outcome{}, err
 	}
 	f := session.Flow{Kind: kind, ID: id, Action: a.Action, AMR: amr, Method: next.Name(), Started: now}
+	// The factor is asked first: when it cannot be (codes paused), the
+	// session stays as it was.
+	ch, err := next.Begin(ctx, a.User, f, false)
+	if err != nil {
+		return Outcome{}, s.CodesPaused(ctx, a.User, a.Meta, err)
+	}
 	if a.Intent != IntentStepUp {
 		sess.SignIn(a.User.ID, api.StateSecondStep, nil, now)
 	}
 	sess.StartFlow(f)
-	ch, err := next.Begin(ctx, a.User, f, false)
-	if err != nil {
-		return Outcome{}, err
-	}
-	return Outcome{State: sess.State(), Next: next, Offered: names(s.offered(a.Intent, a.Action, creds, amr)),
+	return Outcome{State: sess.State(), Next: next, Offered: names(s.offered(a.Intent, a.Action, creds, amr, demanded)),
 		Challenge: ch, Level: s.LevelOf(amr)}, nil
 }
 

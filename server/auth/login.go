@@ -61,7 +61,7 @@ func (s *Service) Login(ctx context.Context, sess *session.Session, req api.Logi
 			return LoginResult{}, err
 		}
 	}
-	if err := s.checkPassword(ctx, u, creds, s.identifierKey(ident), req.Password, m); err != nil {
+	if err := s.checkPassword(ctx, sess, u, creds, s.identifierKey(ident), req.Password, m); err != nil {
 		return LoginResult{}, err
 	}
 	if u.EmailConfirmedAt == nil {
@@ -106,24 +106,25 @@ func (s *Service) LoginCode(ctx context.Context, sess *session.Session, method, 
 	return s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: factor, Meta: m})
 }
 
-// codeFailed records a wrong or void code as a security event and returns
-// err.
-func (s *Service) codeFailed(ctx context.Context, userID int64, err error, m audit.Meta) error {
+// codeFailed records a wrong or void code as a security event, tells the
+// owner when codes paused, and returns err.
+func (s *Service) codeFailed(ctx context.Context, u *store.User, err error, m audit.Meta) error {
 	if errors.Is(err, otp.ErrWrong) || errors.Is(err, otp.ErrVoid) {
-		if rerr := s.event(ctx, s.db, userID, audit.EventCodeFailed, m); rerr != nil {
+		if rerr := s.event(ctx, s.db, u.ID, audit.EventCodeFailed, m); rerr != nil {
 			return fmt.Errorf("auth: record failed code: %w", rerr)
 		}
 	}
-	return err
+	return s.CodesPaused(ctx, u, m, err)
 }
 
 // ResendLoginCode is "Request a new one" on the second step.
-func (s *Service) ResendLoginCode(ctx context.Context, sess *session.Session) (Challenge, error) {
+func (s *Service) ResendLoginCode(ctx context.Context, sess *session.Session, m audit.Meta) (Challenge, error) {
 	u, f, method, err := s.loginFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, err
 	}
-	return method.Begin(ctx, u, f, true)
+	ch, err := method.Begin(ctx, u, f, true)
+	return ch, s.CodesPaused(ctx, u, m, err)
 }
 
 // Pending describes the login waiting for its second step (for a page that

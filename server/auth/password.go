@@ -37,6 +37,7 @@ var ErrBadHash = errors.New("auth: malformed password hash")
 // taking 19 MiB per waiting request.
 type Hasher struct {
 	checks atomic.Int64
+	hashes atomic.Int64
 	params Params
 	rand   io.Reader
 	sem    chan struct{}
@@ -75,6 +76,7 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 		return "", err
 	}
 	defer h.release()
+	h.hashes.Add(1)
 	return h.hash(password)
 }
 
@@ -112,6 +114,10 @@ func (h *Hasher) Verify(ctx context.Context, password, encoded string) (ok, reha
 // Checks counts the password verifications done so far (tests prove with it
 // that parallel guesses cannot get past the block).
 func (h *Hasher) Checks() int64 { return h.checks.Load() }
+
+// Hashes counts the new hashes made so far (tests prove with it that a
+// bogus link costs no hash).
+func (h *Hasher) Hashes() int64 { return h.hashes.Load() }
 
 // VerifyDummy spends the time of one verification and always fails: used when
 // the account does not exist, so timing does not tell.

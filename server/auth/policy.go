@@ -44,11 +44,9 @@ func (s *Service) satisfied(amr []string, need int) bool {
 	return len(s.factorsOf(amr)) >= need
 }
 
-// nextFactor picks the second factor to ask for: the first one the account
-// has whose factor is not proven yet. Switching the e-mailed code on asks
-// for that code alone: it proves the mailbox works.
-func (s *Service) nextFactor(in Intent, action string, creds []store.Credential, amr []string) SecondFactor {
-	offered := s.offered(in, action, creds, amr)
+// nextFactor picks the second factor to ask for: the first one offered.
+func (s *Service) nextFactor(in Intent, action string, creds []store.Credential, amr []string, demanded bool) SecondFactor {
+	offered := s.offered(in, action, creds, amr, demanded)
 	if len(offered) == 0 {
 		return nil
 	}
@@ -57,10 +55,13 @@ func (s *Service) nextFactor(in Intent, action string, creds []store.Credential,
 
 // offered are the second factors the attempt may give now, in the order
 // they are offered (the first is asked): those the account has whose factor
-// is not proven yet. Before any factor is proven (a dialog begun with a
-// passkey) only a passkey will do: a code is a second factor, never the
-// first.
-func (s *Service) offered(in Intent, action string, creds []store.Credential, amr []string) []SecondFactor {
+// is not proven yet. Switching the e-mailed code on asks for that code
+// alone: it proves the mailbox works. demanded says an app asked for more
+// factors than the account's policy: an account without a second factor
+// set up then proves its confirmed mailbox with the e-mailed code. Before
+// any factor is proven (a dialog begun with a passkey) only a passkey will
+// do: a code is a second factor, never the first.
+func (s *Service) offered(in Intent, action string, creds []store.Credential, amr []string, demanded bool) []SecondFactor {
 	if len(amr) == 0 {
 		if (passkeyMethod{s}).Has(creds) {
 			return []SecondFactor{passkeyMethod{s}}
@@ -76,7 +77,8 @@ func (s *Service) offered(in Intent, action string, creds []store.Credential, am
 	proven := s.factorsOf(amr)
 	var out []SecondFactor
 	for _, f := range s.secondFactors() {
-		if f.Has(creds) && (f.Factor() == MultiFactor || !proven[f.Factor()]) {
+		usable := f.Has(creds) || f.Name() == MethodEmailCode && demanded
+		if usable && (f.Factor() == MultiFactor || !proven[f.Factor()]) {
 			out = append(out, f)
 		}
 	}

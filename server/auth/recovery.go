@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -24,19 +25,44 @@ func (s *Service) resetLink(ctx context.Context, tx bun.IDB, u *store.User) (str
 	return s.notify.Link("/reset-password", tok), nil
 }
 
-// ForgotPassword mails a reset link (1 hour) when the address has an
-// account, and answers the same either way.
+const jobForgot = "forgot_password"
+
+// emailJob is the payload of a job about an address.
+type emailJob struct {
+	Email string `json:"email"`
+}
+
+// ForgotPassword hands on "Forgot password?" for an address and answers at
+// once: whether the address has an account is found out by the job, so
+// neither the answer nor its timing tells.
 func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 	email = validate.NormalizeEmail(email)
 	if err := validate.Email(email); err != nil {
 		return FieldErrors{"email": validate.CodeOf(err)}
 	}
+	if err := s.jobs.Enqueue(ctx, s.db, jobForgot, emailJob{Email: email}); err != nil {
+		return fmt.Errorf("auth: forgot password: %w", err)
+	}
+	s.jobs.Kick()
+	return nil
+}
+
+// forgotJob mails a reset link (1 hour) when the address has an account,
+// unless it had one a moment ago (the per-address limit of mailed links).
+func (s *Service) forgotJob(ctx context.Context, payload []byte) error {
+	var j emailJob
+	if err := json.Unmarshal(payload, &j); err != nil {
+		return fmt.Errorf("auth: forgot password job: %w", err)
+	}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByEmail(ctx, tx, email)
+		u, err := store.UserByEmail(ctx, tx, j.Email)
 		if errors.Is(err, store.ErrNotFound) {
 			return nil
 		}
 		if err != nil {
+			return err
+		}
+		if ok, err := s.tokens.MayMail(ctx, tx, u.ID, linktoken.Reset); err != nil || !ok {
 			return err
 		}
 		link, err := s.resetLink(ctx, tx, u)
@@ -46,7 +72,7 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 		return s.notify.Send(ctx, tx, u, u.Email, mail.KindPasswordReset, mail.Data{Link: link})
 	})
 	if err != nil {
-		return fmt.Errorf("auth: forgot password: %w", err)
+		return fmt.Errorf("auth: forgot password job: %w", err)
 	}
 	s.notify.Kick()
 	return nil

@@ -18,6 +18,7 @@ import (
 
 	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/clock"
+	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/notify"
@@ -67,6 +68,7 @@ type Deps struct {
 	Codes  *otp.Codes
 	Tokens *linktoken.Tokens
 	Notify *notify.Notifier
+	Jobs   *jobs.Runner
 	Log    *slog.Logger
 	// BaseURL and Brand name the portal to passkeys (relying party id,
 	// origin, name) and to authenticator apps (issuer).
@@ -84,15 +86,17 @@ type Service struct {
 	codes  *otp.Codes
 	tokens *linktoken.Tokens
 	notify *notify.Notifier
+	jobs   *jobs.Runner
 	log    *slog.Logger
 	rp     *webauthn.WebAuthn // nil: this portal cannot use passkeys
 	brand  string
 }
 
-// New returns a Service.
+// New returns a Service and registers its jobs with the runner.
 func New(d Deps) *Service {
 	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
-		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, log: d.Log, brand: d.Brand}
+		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, jobs: d.Jobs, log: d.Log, brand: d.Brand}
+	d.Jobs.Handle(jobForgot, s.forgotJob)
 	if s.log == nil {
 		s.log = slog.Default()
 	}

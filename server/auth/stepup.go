@@ -65,7 +65,7 @@ func (s *Service) BeginStepUp(ctx context.Context, sess *session.Session, action
 		return StepUp{}, FieldErrors{"password": "required"}
 	}
 	// Wrong passwords count toward the temporary block like wrong logins.
-	if err := s.checkPassword(ctx, u, creds, s.identifierKey(u.Email), password, m); err != nil {
+	if err := s.checkPassword(ctx, sess, u, creds, s.identifierKey(u.Email), password, m); err != nil {
 		if errors.Is(err, ErrInvalidLogin) {
 			return StepUp{}, ErrWrongPassword
 		}
@@ -91,12 +91,13 @@ func (s *Service) stepUpFlow(ctx context.Context, sess *session.Session) (*store
 }
 
 // ResendStepUp is "Request a new one" in a dialog.
-func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session) (Challenge, error) {
+func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session, m audit.Meta) (Challenge, error) {
 	u, f, method, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, err
 	}
-	return method.Begin(ctx, u, f, true)
+	ch, err := method.Begin(ctx, u, f, true)
+	return ch, s.CodesPaused(ctx, u, m, err)
 }
 
 // ConfirmStepUp is a dialog's second step for a change other than

@@ -30,6 +30,7 @@ type Config struct {
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
 	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
 	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
+	OIDC           OIDC         // OIDC_*: the OpenID Connect provider's apps and token lifetimes
 }
 
 // DevMode reports whether mail goes to the dev mailbox, which serves every
@@ -95,6 +96,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.Retention.read(getenv); err != nil {
+		return c, err
+	}
+	if err := c.OIDC.read(getenv); err != nil {
 		return c, err
 	}
 

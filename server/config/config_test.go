@@ -167,3 +167,33 @@ func TestRetention(t *testing.T) {
 		}
 	}
 }
+
+// The provider's periods have defaults, bounds, and the rotation outlasts
+// the ID tokens.
+func TestOIDCPeriods(t *testing.T) {
+	pairs := func(kv ...string) func(string) string {
+		m := map[string]string{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[kv[i]] = kv[i+1]
+		}
+		return env(m)
+	}
+	c, err := FromEnv(pairs())
+	if err != nil || c.OIDC != DefaultOIDC() || c.OIDC.AccessTokenTTL != 10*time.Minute || c.OIDC.RefreshTokenTTL != 30*24*time.Hour {
+		t.Fatalf("defaults: %+v %v", c.OIDC, err)
+	}
+	for _, bad := range [][]string{
+		{"OIDC_ACCESS_TOKEN_LIFETIME", "2d"},
+		{"OIDC_ID_TOKEN_LIFETIME", "1s"},
+		{"OIDC_REFRESH_TOKEN_LIFETIME", "soon"},
+		{"OIDC_KEY_ROTATION", "5m", "OIDC_ID_TOKEN_LIFETIME", "10m"},
+	} {
+		if _, err := FromEnv(pairs(bad...)); err == nil || !strings.Contains(err.Error(), "OIDC_") {
+			t.Errorf("%v: %v", bad, err)
+		}
+	}
+	c, err = FromEnv(pairs("OIDC_CLIENTS", " /etc/miniid/clients.json ", "OIDC_KEY_ROTATION", "90d"))
+	if err != nil || c.OIDC.ClientsFile != "/etc/miniid/clients.json" || c.OIDC.KeyRotation != 90*24*time.Hour {
+		t.Fatalf("set: %+v %v", c.OIDC, err)
+	}
+}

@@ -59,21 +59,32 @@ func DefaultRetention() Retention {
 // read fills r from the environment.
 func (r *Retention) read(getenv func(string) string) error {
 	for _, v := range r.vars() {
-		*v.dst = v.def
-		s := strings.TrimSpace(getenv(v.name))
-		if s == "" {
-			continue
-		}
-		d, ok := parsePeriod(s)
-		if !ok {
-			return fmt.Errorf("config: %s must be a period like 90m, 36h or 30d, not %q", v.name, s)
-		}
-		if d < v.min {
-			return fmt.Errorf("config: %s must be at least %s", v.name, formatPeriod(v.min))
+		d, err := readPeriod(getenv, v.name, v.def, v.min, 0)
+		if err != nil {
+			return err
 		}
 		*v.dst = d
 	}
 	return nil
+}
+
+// readPeriod reads the period variable name: def when it is unset, else at
+// least min and, when max is not 0, at most max.
+func readPeriod(getenv func(string) string, name string, def, min, max time.Duration) (time.Duration, error) {
+	s := strings.TrimSpace(getenv(name))
+	if s == "" {
+		return def, nil
+	}
+	d, ok := parsePeriod(s)
+	switch {
+	case !ok:
+		return 0, fmt.Errorf("config: %s must be a period like 90m, 36h or 30d, not %q", name, s)
+	case max > 0 && (d < min || d > max):
+		return 0, fmt.Errorf("config: %s must be from %s to %s", name, formatPeriod(min), formatPeriod(max))
+	case d < min:
+		return 0, fmt.Errorf("config: %s must be at least %s", name, formatPeriod(min))
+	}
+	return d, nil
 }
 
 // parsePeriod reads Go's durations ("90m", "36h") and whole days ("30d"),

@@ -117,8 +117,10 @@ func TestHelpCentreWalk(t *testing.T) {
 	tab.Wait("the assistant's article", `document.querySelector("h1").innerText === "Activate two-factor authentication"`)
 }
 
-// The question box: a live counter in characters, a 200-character limit,
-// an empty question stopped in the browser, and an honest "no answer".
+// The question box: a live counter in characters, a 200-character limit
+// that refuses a longer question without cutting it, an empty question
+// stopped in the browser, an honest "no answer" with where to turn, and
+// the answer's words in the question's language.
 func TestHelpAssistantLimits(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t))
 	tab := browsertest.New(t).Tab()
@@ -136,21 +138,52 @@ func TestHelpAssistantLimits(t *testing.T) {
 		t.Fatalf("the empty question is not marked invalid: %q", got)
 	}
 
-	tab.Fill("Your question", strings.Repeat("a", 201))
-	tab.WaitText("200 / 200")
-	if n := browsertest.Eval[int](tab, `document.getElementById("assistant-q").value.length`); n != 200 {
-		t.Fatalf("the box holds %d characters, want 200", n)
+	// A question over 200 characters is never cut: the box keeps all of
+	// it, the counter turns red, a message says what to do, and Ask
+	// refuses it without calling the server.
+	long := strings.Repeat("word ", 48) + "ab"
+	tab.Fill("Your question", long)
+	tab.WaitText("242 / 200")
+	if n := browsertest.Eval[int](tab, `document.getElementById("assistant-q").value.length`); n != 242 {
+		t.Fatalf("the box holds %d characters, want all 242", n)
 	}
-	// Characters, not bytes: "ü" is two bytes and one character.
+	tab.WaitText("Your question has 242 characters – 42 more than the 200 I can take. Please shorten it")
+	red := `(() => { const c = document.getElementById("assistant-q-counter"), h = document.getElementById("assistant-q-hint");
+		return c.classList.contains("over") && getComputedStyle(c).color !== getComputedStyle(h).color; })()`
+	if !browsertest.Eval[bool](tab, red) {
+		t.Fatal("the counter of a question over 200 characters is not red")
+	}
+	if got := browsertest.Eval[string](tab, `document.getElementById("assistant-q").getAttribute("aria-invalid")`); got != "true" {
+		t.Fatalf("the long question is not marked invalid: %q", got)
+	}
+	tab.Shot("assistant-too-long")
+	before = browsertest.Eval[int](tab, `window.__apiDone || 0`)
+	tab.Click("Ask")
+	tab.WaitText("42 more than the 200 I can take")
+	if after := browsertest.Eval[int](tab, `window.__apiDone || 0`); after != before {
+		t.Fatalf("a question over 200 characters called the server (%d calls)", after-before)
+	}
+	// Characters, not bytes: "ü" is two bytes and one character. The
+	// message goes when the question fits.
 	tab.Fill("Your question", "Grüße")
 	tab.WaitText("5 / 200")
+	if tab.Has("more than the 200 I can take") || browsertest.Eval[bool](tab, `document.getElementById("assistant-q-counter").classList.contains("over")`) {
+		t.Fatal("the too-long message stays for a short question")
+	}
 
 	tab.Fill("Your question", "what is the weather in Munich tomorrow")
-	tab.Submit("Ask", "I don't have an answer")
-	if n := browsertest.Eval[int](tab, `document.querySelectorAll(".answer-suggestions a").length`); n == 0 {
-		t.Fatal("no suggested articles when the assistant has no answer")
-	}
+	tab.Submit("Ask", "I don't have an answer to that.")
+	tab.WaitText("MINI Customer Support and your MINI partner are there for you")
 	tab.Shot("assistant-no-answer")
+
+	// A German question on the English page: the answer and the words
+	// around it are German.
+	tab.Fill("Your question", "Wie lösche ich mein Konto?")
+	tab.Submit("Ask", "Zum Artikel: Ihre MINI ID löschen")
+	if h := browsertest.Eval[string](tab, `document.querySelector(".answer h3").textContent`); h != "Antwort" {
+		t.Fatalf("the answer's heading is %q, want Antwort", h)
+	}
+	tab.Shot("assistant-german-on-english-page")
 
 	tab.Open(env.URL + "/help/no-such-article")
 	tab.WaitText("Article not found")

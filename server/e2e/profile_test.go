@@ -8,6 +8,7 @@ import (
 	"github.com/minicorp/miniid/server/internal/browsertest"
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/shared/api"
 )
 
 func TestChangeNameAndCountry(t *testing.T) {
@@ -139,4 +140,35 @@ func TestPhoneIDThroughTheDialog(t *testing.T) {
 	tab.WaitPath("/login")
 	login(tab, env, "+44 7700 900123", "")
 	tab.WaitPath("/profile")
+}
+
+// A mobile number given at registration is offered for verification after
+// the first login, filled in, and becomes the Phone ID once verified.
+func TestTheRegistrationsNumberIsOfferedForVerification(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	c := env.Client()
+	reg := portaltest.Registration("numbered@example.com")
+	reg.Country, reg.Postcode, reg.Phone = "GB", "SW1A 1AA", "+44 7700 900456"
+	c.Post(api.PathRegister, reg)
+	c.Post(api.PathConfirm, api.ConfirmRequest{Token: env.LastMail("numbered@example.com").Token()})
+	tab := browsertest.New(t).Tab()
+	login(tab, env, "numbered@example.com", "")
+	tab.WaitPath("/profile")
+	tab.WaitText("is not verified yet")
+	tab.Shot("verify-phone-offer")
+	tab.Click("Verify in Account data")
+	tab.WaitPath("/profile/account")
+	tab.ClickIn("PHONE ID", "Edit")
+	tab.Fill("Password", portaltest.Password)
+	tab.Submit("NEXT", "Mobile number")
+	tab.Wait("the number filled in", `document.getElementById("`+"ch-value"+`") && document.getElementById("ch-value").value === "+447700900456"`)
+	tab.Submit("Send code by SMS", "We have sent a code by SMS to +44•••••56.")
+	tab.Fill("Code from the SMS", env.LastMail("+447700900456").Code())
+	tab.Submit("Confirm", "Your Phone ID is verified.")
+	tab.Click("Close")
+	tab.Open(env.URL + "/profile")
+	tab.WaitText("My profile")
+	if tab.Has("is not verified yet") {
+		t.Fatal("the offer stays after the number was verified")
+	}
 }

@@ -32,7 +32,7 @@ func TestServiceWorkerKeepsNoTokens(t *testing.T) {
 	tab.Open(env.URL + "/reset-password?token=secret-reset-token")
 	tab.WaitText("Set a new password")
 	tab.Open(env.URL + "/confirm?token=secret-confirm-token")
-	tab.WaitText("This link has expired or was already used.")
+	tab.WaitText("This link no longer works")
 	tab.Open(env.URL + "/forgot-password?from=mail")
 	tab.WaitText("Forgot your password?")
 	// The last page opened, without a query: once it is kept, the pages

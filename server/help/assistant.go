@@ -33,8 +33,11 @@ func ValidateQuestion(q string) error {
 // is the built-in one; a hosted language model can be put behind the same
 // endpoint by implementing Answerer on top of a Retriever, whose passages
 // ground its answer (and whose article it links).
+// lang is the language of the page the question was asked on: the answer
+// is in the question's language, and in lang when the question does not
+// tell ("2FA?").
 type Answerer interface {
-	Answer(ctx context.Context, q string) (Answer, error)
+	Answer(ctx context.Context, q, lang string) (Answer, error)
 }
 
 // Retriever finds the passages of the help articles that answer q, in lang:
@@ -60,7 +63,8 @@ type Passage struct {
 	Index   int    // position of the passage in its article
 	Heading string // the heading the passage sits under, if any
 	Text    string
-	// Score ranks the passage's article for the question (0..1).
+	// Score ranks the passage's article for the question: higher is
+	// better; it compares articles for one question only.
 	Score float64
 	// Confidence (0..1) says how much of the question the article covers:
 	// below a threshold the article does not really answer it.
@@ -78,11 +82,13 @@ type Answer struct {
 	Lang        string
 	Article     *ArticleRef
 	Suggestions []ArticleRef
+	// Contact says where to turn instead when nothing was found.
+	Contact string
 }
 
 // API converts the answer for the wire.
 func (a Answer) API() api.AssistantAnswer {
-	out := api.AssistantAnswer{Found: a.Found, Answer: a.Text, Lang: a.Lang, Suggestions: []api.HelpArticleSummary{}}
+	out := api.AssistantAnswer{Found: a.Found, Answer: a.Text, Lang: a.Lang, Suggestions: []api.HelpArticleSummary{}, Contact: a.Contact}
 	if a.Article != nil {
 		out.Article = &api.HelpArticleSummary{Slug: a.Article.Slug, Title: a.Article.Title, FirstLine: a.Article.FirstLine}
 	}
@@ -94,8 +100,21 @@ func (a Answer) API() api.AssistantAnswer {
 
 // NoAnswer is what the assistant says below its confidence threshold.
 var NoAnswer = map[string]string{
-	English: "I don't have an answer for that — here are articles that may help",
-	German:  "Darauf habe ich keine gute Antwort – diese Artikel könnten helfen",
+	English: "I don't have an answer to that.",
+	German:  "Darauf habe ich keine Antwort.",
+}
+
+// Contact is where the assistant sends a question it cannot answer, with
+// {brand} for the brand: the help articles cover the ID only, and the
+// brand's customer support and partners are the people to ask about
+// anything else.
+var Contact = map[string]string{
+	English: "I only know the help articles about your {brand} ID. For anything else — your car, prices, appointments, " +
+		"or a question these articles don't answer — {brand} Customer Support and your {brand} partner are there for you: " +
+		"you find their phone numbers and contact form on the {brand} website for your country.",
+	German: "Ich kenne nur die Hilfeartikel zu Ihrer {brand} ID. Bei allem anderen – Ihrem Fahrzeug, Preisen, Terminen " +
+		"oder einer Frage, die diese Artikel nicht beantworten – helfen Ihnen der {brand} Kundenservice und Ihr {brand} Partner: " +
+		"Telefonnummern und Kontaktformular finden Sie auf der {brand} Website Ihres Landes.",
 }
 
 // Answer limits of RetrievalAnswerer.
@@ -105,8 +124,11 @@ const (
 	// (about 0.43) and the strongest question the articles do not answer
 	// (about 0.35).
 	MinConfidence = 0.4
-	// MaxAnswer is the longest answer, in characters.
-	MaxAnswer = 600
+	// MaxAnswer is how long an answer may grow by passages next to the
+	// best one, in characters. The lead and the best passage come whole
+	// whatever their length (an article's passages stay short: a test
+	// checks).
+	MaxAnswer = 900
 )
 
 // RetrievalAnswerer answers with the best passages of the best article the
@@ -115,32 +137,29 @@ type RetrievalAnswerer struct {
 	Retriever Retriever
 	// Popular, when set, suggests articles when retrieval finds none.
 	Popular func(ctx context.Context, lang string, n int) []ArticleRef
+	// Brand fills in {brand} of Contact.
+	Brand string
 }
 
-// Answer validates q, detects its language (trying both when unsure), and
-// answers from the best article; below MinConfidence it says so and
-// suggests up to three articles.
-func (r *RetrievalAnswerer) Answer(ctx context.Context, q string) (Answer, error) {
+// Answer validates q, detects its language, and answers from the best
+// article; below MinConfidence it says so and suggests up to three
+// articles, and where to turn instead. When the words of q do not tell its language, it is taken to
+// be the page's language (pageLang).
+func (r *RetrievalAnswerer) Answer(ctx context.Context, q, pageLang string) (Answer, error) {
 	if err := ValidateQuestion(q); err != nil {
 		return Answer{}, err
 	}
 	lang, sure := DetectLang(q)
-	langs := []string{lang}
 	if !sure {
-		langs = languages
+		lang = normLang(pageLang)
 	}
-	var best []Passage
-	for _, l := range langs {
-		ps, err := r.Retriever.Retrieve(ctx, q, l, 3)
-		if err != nil {
-			return Answer{}, err
-		}
-		if len(ps) > 0 && (len(best) == 0 || ps[0].Confidence > best[0].Confidence) {
-			best, lang = ps, l
-		}
+	best, err := r.Retriever.Retrieve(ctx, q, lang, 3)
+	if err != nil {
+		return Answer{}, err
 	}
-	if len(best) == 0 || best[0].Confidence < MinConfidence {
-		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3)}
+	if !confident(best) {
+		a := Answer{Lang: lang, Text: NoAnswer[lang], Suggestions: suggestions(best, 3),
+			Contact: strings.ReplaceAll(Contact[lang], "{brand}", r.Brand)}
 		if len(a.Suggestions) == 0 && r.Popular != nil {
 			a.Suggestions = r.Popular(ctx, lang, 3)
 		}
@@ -149,6 +168,9 @@ func (r *RetrievalAnswerer) Answer(ctx context.Context, q string) (Answer, error
 	ref := best[0].Article
 	return Answer{Found: true, Lang: lang, Text: compose(best, ref.Slug), Article: &ref}, nil
 }
+
+// confident reports whether the best of ps answers the question.
+func confident(ps []Passage) bool { return len(ps) > 0 && ps[0].Confidence >= MinConfidence }
 
 // suggestions returns up to n distinct articles of ps that match at least
 // a little.
@@ -168,8 +190,12 @@ func suggestions(ps []Passage, n int) []ArticleRef {
 	return out
 }
 
-// compose builds the answer from one article's passages: the best one, and
-// the next best while it fits MaxAnswer, in the article's order.
+// compose builds the answer from one article's passages, each whole: the
+// best one; before it the article's lead (passage 0), which says what the
+// article is about and, for a feature still to come, that it is not there
+// yet; and the next best of the same section while the answer stays within
+// MaxAnswer. They keep the article's order. A passage is never cut: a list
+// of steps comes whole with the sentence that introduces it.
 func compose(ps []Passage, slug string) string {
 	var mine []Passage
 	for _, p := range ps {
@@ -177,44 +203,45 @@ func compose(ps []Passage, slug string) string {
 			mine = append(mine, p)
 		}
 	}
-	chosen := []Passage{mine[0]}
-	size := utf8.RuneCountInString(mine[0].Text)
+	best := mine[0]
 	for _, p := range mine[1:] {
-		n := utf8.RuneCountInString(p.Text)
-		if p.Match <= 0 || size+n+2 > MaxAnswer || size > MaxAnswer/2 {
-			break
+		if p.Match > best.Match {
+			best = p
 		}
-		chosen = append(chosen, p)
-		size += n + 2
+	}
+	chosen := []Passage{best}
+	size := utf8.RuneCountInString(best.Text)
+	for _, p := range mine {
+		if p.Index == 0 && best.Index != 0 {
+			chosen = append(chosen, p)
+			size += utf8.RuneCountInString(p.Text)
+		}
+	}
+	for _, p := range mine {
+		if p.Index == best.Index || p.Index == 0 || p.Match <= 0 || p.Heading != best.Heading {
+			continue
+		}
+		if n := utf8.RuneCountInString(p.Text); size+n <= MaxAnswer {
+			chosen = append(chosen, p)
+			size += n
+		}
 	}
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Index < chosen[j].Index })
 	texts := make([]string, len(chosen))
 	for i, p := range chosen {
 		texts[i] = p.Text
 	}
-	return clipLines(strings.Join(texts, "\n\n"), MaxAnswer)
+	return strings.Join(texts, "\n\n")
 }
 
-// clipLines shortens s to max characters at a line end when it can (a list
-// of steps keeps whole steps), else at a word.
-func clipLines(s string, max int) string {
-	if utf8.RuneCountInString(s) <= max {
-		return s
-	}
-	cut := string([]rune(s)[:max-1])
-	if i := strings.LastIndex(cut, "\n"); i > len(cut)/2 {
-		return strings.TrimRight(cut[:i], "\n") + "\n…"
-	}
-	return clip(s, max)
-}
-
-// Ask answers a question with the service's Answerer, for the wire.
-// ErrQuestionEmpty and ErrQuestionTooLong mean a bad request.
-func (s *Service) Ask(ctx context.Context, q string) (api.AssistantAnswer, error) {
+// Ask answers a question asked on a page in lang with the service's
+// Answerer, for the wire. ErrQuestionEmpty and ErrQuestionTooLong mean a
+// bad request.
+func (s *Service) Ask(ctx context.Context, q, lang string) (api.AssistantAnswer, error) {
 	if err := ValidateQuestion(q); err != nil {
 		return api.AssistantAnswer{}, err
 	}
-	a, err := s.answerer.Answer(ctx, q)
+	a, err := s.answerer.Answer(ctx, q, lang)
 	if err != nil {
 		return api.AssistantAnswer{}, fmt.Errorf("help: answer: %w", err)
 	}

@@ -10,7 +10,7 @@ var (
 	englishWords = wordSet(`i i'm i've my me how what where why when which who the a is are can could
 		do does did don't doesn't didn't can't won't isn't to of on for with and or not it this that you your
 		get got have has there from be should would if into no any some again anymore never still after
-		without about want need my there's it's please help sign log forgot change delete turn switch phone
+		without about want need my there's it's please help sign log forgot change delete turn switch
 		mobile number password address data devices device lost never received`)
 	germanWords = wordSet(`ich mein meine meinen meiner meinem mich mir wie wo warum wann welche welcher wer der
 		die das den dem des ein eine einen einem einer ist sind kann können konnte muss habe hab hat haben nicht
@@ -18,7 +18,8 @@ var (
 		bekam geht gibt man wieder nach ohne sich aus auch nur bitte dass wenn weil werden wird wurde mehr nie
 		immer soll möchte brauche passwort anmelden einloggen konto handy handynummer ändern löschen vergessen
 		gesperrt aktivieren ausschalten einschalten geräte gerät daten adresse sprache land umgezogen
-		funktioniert klappt kommt angekommen wieso weshalb dort hier jetzt mal sache ding`)
+		funktioniert klappt kommt angekommen wieso weshalb dort hier jetzt mal sache ding einrichten
+		hinzufügen anlegen erstellen registrieren zurücksetzen abmelden ausloggen entfernen eingeben anzeigen`)
 )
 
 func wordSet(s string) map[string]bool {

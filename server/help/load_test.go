@@ -21,10 +21,10 @@ func TestLoadIsIdempotentAndKeepsCounters(t *testing.T) {
 		if len(rows) != 2*len(allSlugs) {
 			t.Fatalf("%d rows, want %d", len(rows), 2*len(allSlugs))
 		}
-		if _, err := s.Vote(ctx, "log-in", "v1", true); err != nil {
+		if _, err := s.CountRead(ctx, "log-in", "v1"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.CountRead(ctx, "log-in", "v1"); err != nil {
+		if _, err := s.Vote(ctx, "log-in", "v1", "n1", true); err != nil {
 			t.Fatal(err)
 		}
 		before, _ := store.GetHelpArticle(ctx, db.Bun, "log-in", German)
@@ -59,10 +59,10 @@ func TestLoadUpdatesChangedAndDeletesRemovedArticles(t *testing.T) {
 		}
 		// Counters and votes on both articles.
 		for _, slug := range []string{"a", "b"} {
-			if _, err := store.InsertHelpVote(ctx, db.Bun, &store.HelpVote{Slug: slug, Visitor: "v", Helpful: true}); err != nil {
+			if err := store.PutHelpVote(ctx, db.Bun, &store.HelpVote{Slug: slug, Visitor: "v", Helpful: true, Network: "n"}); err != nil {
 				t.Fatal(err)
 			}
-			if err := store.AddHelpVoteCounts(ctx, db.Bun, slug, 1, 0); err != nil {
+			if err := store.RecountHelpVotes(ctx, db.Bun, slug); err != nil {
 				t.Fatal(err)
 			}
 			if err := store.AddHelpRead(ctx, db.Bun, slug); err != nil {

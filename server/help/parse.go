@@ -23,6 +23,13 @@ type Article struct {
 	Title string
 	// Related are the slugs of related articles, in the order written.
 	Related []string
+	// Intent is what the article helps to do, when it is one of the
+	// intents a question can name (see intents.go): "activate", "forgot" …
+	Intent string
+	// Questions are example questions the article answers, in its
+	// language, as a customer would ask them: the assistant matches
+	// questions against them too.
+	Questions []string
 	// Body is the Markdown after the front matter.
 	Body string
 }
@@ -85,16 +92,18 @@ func parseFile(fsys fs.FS, name string) (Article, error) {
 	if err != nil {
 		return a, err
 	}
-	meta, body, err := splitFrontMatter(string(raw))
+	meta, lists, body, err := splitFrontMatter(string(raw))
 	if err != nil {
 		return a, err
 	}
 	a = Article{
-		Slug:  meta["slug"],
-		Lang:  meta["lang"],
-		Topic: meta["topic"],
-		Title: meta["title"],
-		Body:  strings.TrimSpace(body),
+		Slug:      meta["slug"],
+		Lang:      meta["lang"],
+		Topic:     meta["topic"],
+		Title:     meta["title"],
+		Intent:    meta["intent"],
+		Questions: lists["questions"],
+		Body:      strings.TrimSpace(body),
 	}
 	for r := range strings.SplitSeq(meta["related"], ",") {
 		if r = strings.TrimSpace(r); r != "" {
@@ -125,59 +134,93 @@ func parseFile(fsys fs.FS, name string) (Article, error) {
 	if slices.Contains(a.Related, a.Slug) {
 		problems = append(problems, "related lists the article itself")
 	}
+	if a.Intent != "" && !slices.Contains(intentNames, a.Intent) {
+		problems = append(problems, fmt.Sprintf("intent %q is unknown (want one of %s)", a.Intent, strings.Join(intentNames, ", ")))
+	}
+	for _, q := range a.Questions {
+		if strings.TrimSpace(q) == "" {
+			problems = append(problems, "an example question is empty")
+		}
+	}
 	if len(problems) > 0 {
 		return a, errors.New(strings.Join(problems, "; "))
 	}
 	return a, nil
 }
 
-var frontMatterKeys = []string{"slug", "lang", "topic", "title", "related"}
+var (
+	frontMatterKeys  = []string{"slug", "lang", "topic", "title", "related", "intent"}
+	frontMatterLists = []string{"questions"}
+)
 
 // splitFrontMatter reads the block between the first two "---" lines as
-// "key: value" lines. Values may be wrapped in double quotes.
-func splitFrontMatter(raw string) (map[string]string, string, error) {
+// "key: value" lines, and lists as a "key:" line followed by "- item"
+// lines. Values may be wrapped in double quotes.
+func splitFrontMatter(raw string) (map[string]string, map[string][]string, string, error) {
 	raw = strings.TrimPrefix(raw, "\ufeff")
 	sc := bufio.NewScanner(strings.NewReader(raw))
 	if !sc.Scan() || strings.TrimSpace(sc.Text()) != "---" {
-		return nil, "", errors.New("front matter missing: the file must start with a --- line")
+		return nil, nil, "", errors.New("front matter missing: the file must start with a --- line")
 	}
-	meta := map[string]string{}
+	meta, lists := map[string]string{}, map[string][]string{}
 	offset := len(sc.Text()) + 1
 	closed := false
+	list := "" // the list the "- " lines belong to
 	for sc.Scan() {
 		line := sc.Text()
 		offset += len(line) + 1
-		if strings.TrimSpace(line) == "---" {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "---" {
 			closed = true
 			break
 		}
-		if strings.TrimSpace(line) == "" {
+		if trimmed == "" {
+			continue
+		}
+		if item, ok := strings.CutPrefix(trimmed, "- "); ok {
+			if list == "" {
+				return nil, nil, "", fmt.Errorf("front matter line %q is a list item outside a list (lists: %s)", line, strings.Join(frontMatterLists, ", "))
+			}
+			lists[list] = append(lists[list], unquote(strings.TrimSpace(item)))
 			continue
 		}
 		key, value, ok := strings.Cut(line, ":")
 		if !ok {
-			return nil, "", fmt.Errorf("front matter line %q is not key: value", line)
+			return nil, nil, "", fmt.Errorf("front matter line %q is not key: value", line)
 		}
-		key = strings.TrimSpace(key)
-		if !slices.Contains(frontMatterKeys, key) {
-			return nil, "", fmt.Errorf("front matter key %q is unknown (want %s)", key, strings.Join(frontMatterKeys, ", "))
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		_, dupValue := meta[key]
+		_, dupList := lists[key]
+		if dupValue || dupList {
+			return nil, nil, "", fmt.Errorf("front matter key %q is repeated", key)
 		}
-		if _, dup := meta[key]; dup {
-			return nil, "", fmt.Errorf("front matter key %q is repeated", key)
+		list = ""
+		switch {
+		case slices.Contains(frontMatterLists, key) && value == "":
+			list = key
+			lists[key] = nil
+		case slices.Contains(frontMatterKeys, key):
+			meta[key] = unquote(value)
+		default:
+			return nil, nil, "", fmt.Errorf("front matter key %q is unknown (want %s, or the list %s)", key,
+				strings.Join(frontMatterKeys, ", "), strings.Join(frontMatterLists, ", "))
 		}
-		value = strings.TrimSpace(value)
-		if len(value) >= 2 && value[0] == '"' && value[len(value)-1] == '"' {
-			value = value[1 : len(value)-1]
-		}
-		meta[key] = value
 	}
 	if !closed {
-		return nil, "", errors.New("front matter is not closed by a --- line")
+		return nil, nil, "", errors.New("front matter is not closed by a --- line")
 	}
 	if offset > len(raw) {
 		offset = len(raw)
 	}
-	return meta, raw[offset:], nil
+	return meta, lists, raw[offset:], nil
+}
+
+// unquote removes one pair of surrounding double quotes.
+func unquote(value string) string {
+	if len(value) >= 2 && value[0] == '"' && value[len(value)-1] == '"' {
+		return value[1 : len(value)-1]
+	}
+	return value
 }
 
 // crossCheck validates what spans files: related slugs and translations.
@@ -218,6 +261,9 @@ func crossCheck(arts []Article) []error {
 		if en.Topic != de.Topic {
 			errs = append(errs, fmt.Errorf("help: parse: article %q has topic %q in en but %q in de (topic paths are identifiers: use the English path in both)", s, en.Topic, de.Topic))
 		}
+		if en.Intent != de.Intent {
+			errs = append(errs, fmt.Errorf("help: parse: article %q has intent %q in en but %q in de", s, en.Intent, de.Intent))
+		}
 		if !slices.Equal(en.Related, de.Related) {
 			errs = append(errs, fmt.Errorf("help: parse: article %q relates to %v in en but %v in de", s, en.Related, de.Related))
 		}
@@ -231,6 +277,11 @@ func (a Article) WithBrand(brand string) Article {
 	a.Title = r.Replace(a.Title)
 	a.Topic = r.Replace(a.Topic)
 	a.Body = r.Replace(a.Body)
+	qs := make([]string, len(a.Questions))
+	for i, q := range a.Questions {
+		qs[i] = r.Replace(q)
+	}
+	a.Questions = qs
 	return a
 }
 

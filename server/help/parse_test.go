@@ -12,7 +12,7 @@ var allSlugs = []string{
 	"temporarily-blocked", "two-factor-activate", "two-factor-login", "two-factor-no-code",
 	"two-factor-deactivate", "change-email", "phone-id", "change-password", "personal-data",
 	"place-of-residence", "delete-mini-id", "passkeys", "sessions-and-devices", "security-events",
-	"offline-and-install", "privacy", "help-assistant",
+	"offline-and-install", "privacy", "help-assistant", "connected-apps",
 }
 
 func TestParseEmbeddedArticles(t *testing.T) {
@@ -98,6 +98,31 @@ func TestParseAcceptsAGoodSet(t *testing.T) {
 	}
 }
 
+// withFront adds lines to the end of an article's front matter.
+func withFront(article, lines string) string {
+	return strings.Replace(article, "\n---\n", "\n"+lines+"\n---\n", 1)
+}
+
+func TestParseReadsIntentAndExampleQuestions(t *testing.T) {
+	m := goodFS()
+	front := "intent: delete\nquestions:\n- How do I close it?\n  - \"Can I get rid of it?\""
+	m["en/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "en", "Account", "a", "Body of b."), front))}
+	m["de/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "de", "Account", "a", "Text von b."), "intent: delete"))}
+	arts, err := Parse(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b Article
+	for _, a := range arts {
+		if a.Slug == "b" && a.Lang == English {
+			b = a
+		}
+	}
+	if b.Intent != "delete" || len(b.Questions) != 2 || b.Questions[0] != "How do I close it?" || b.Questions[1] != "Can I get rid of it?" || b.Body != "Body of b." {
+		t.Fatalf("parsed %+v", b)
+	}
+}
+
 func TestParseRejectsBrokenArticles(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -144,6 +169,18 @@ func TestParseRejectsBrokenArticles(t *testing.T) {
 		{"related differs between languages", func(m fstest.MapFS) {
 			m["de/b.md"] = &fstest.MapFile{Data: []byte(article("b", "de", "Account", "", "Text."))}
 		}, `article "b" relates to [a] in en but [] in de`},
+		{"unknown intent", func(m fstest.MapFS) {
+			m["en/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "en", "Account", "a", "Body."), "intent: fly"))}
+		}, `en/b.md: intent "fly" is unknown`},
+		{"intent differs between languages", func(m fstest.MapFS) {
+			m["en/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "en", "Account", "a", "Body."), "intent: delete"))}
+		}, `article "b" has intent "delete" in en but "" in de`},
+		{"list item outside a list", func(m fstest.MapFS) {
+			m["en/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "en", "Account", "a", "Body."), "- a question"))}
+		}, `is a list item outside a list`},
+		{"empty example question", func(m fstest.MapFS) {
+			m["en/b.md"] = &fstest.MapFile{Data: []byte(withFront(article("b", "en", "Account", "a", "Body."), "questions:\n- \"\""))}
+		}, "en/b.md: an example question is empty"},
 		{"relates to itself", func(m fstest.MapFS) {
 			m["en/b.md"] = &fstest.MapFile{Data: []byte(article("b", "en", "Account", "a, b", "Body."))}
 		}, "en/b.md: related lists the article itself"},

@@ -17,7 +17,8 @@ import (
 var markdown = goldmark.New()
 
 // passage is one block of an article as plain text: a paragraph, or a whole
-// list (steps belong together), with the heading it sits under.
+// list (steps belong together) with the sentence that introduces it, under
+// the heading it sits under.
 type passage struct {
 	Heading string
 	Text    string
@@ -50,7 +51,14 @@ func render(body string) (string, []passage, error) {
 				}
 				items = append(items, marker+" "+inlineText(it, src))
 			}
-			out = append(out, passage{Heading: heading, Text: strings.Join(items, "\n")})
+			list := strings.Join(items, "\n")
+			// A sentence that introduces the list ("If it doesn't arrive:")
+			// and the list are one passage: neither says much alone.
+			if n := len(out); n > 0 && out[n-1].Heading == heading && strings.HasSuffix(out[n-1].Text, ":") && b.PreviousSibling() != nil && b.PreviousSibling().Kind() == ast.KindParagraph {
+				out[n-1].Text += "\n" + list
+				continue
+			}
+			out = append(out, passage{Heading: heading, Text: list})
 		default:
 			if t := inlineText(b, src); t != "" {
 				out = append(out, passage{Heading: heading, Text: t})

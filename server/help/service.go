@@ -30,6 +30,7 @@ type Service struct {
 	index    bleve.Index
 	vocab    map[string]*vocabulary // by language
 	answerer Answerer
+	brand    string
 }
 
 // doc is one article in one language, ready to serve.
@@ -60,7 +61,7 @@ func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{db: db, clk: clk, docs: map[string]*doc{}, byLang: map[string][]*doc{}}
+	s := &Service{db: db, clk: clk, docs: map[string]*doc{}, byLang: map[string][]*doc{}, brand: brand}
 	var all []*doc
 	for _, a := range arts {
 		a = a.WithBrand(brand)
@@ -88,7 +89,7 @@ func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	for _, lang := range languages {
 		s.vocab[lang] = s.buildVocabulary(lang)
 	}
-	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular}
+	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular, Brand: brand}
 	return s, nil
 }
 

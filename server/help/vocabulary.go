@@ -13,6 +13,16 @@ type vocabulary struct {
 	df    map[string]int    // stem → number of articles that have it
 	forms map[string]string // folded surface word → its stem
 	nouns map[string]bool   // folded forms seen capitalised mid-sentence (German)
+	// examples counts the example questions, exampleDF those with a stem.
+	examples  int
+	exampleDF map[string]int
+	// outside are the questions the help centre has no answer for.
+	outside []example
+	// grams weighs the character n-grams of the example questions.
+	grams ngramIndex
+	// brand are the stems of the brand name: in every article and on every
+	// page, they tell nothing about a question ("how much is a new MINI").
+	brand map[string]bool
 }
 
 // docTerms are the stems of one article, by where they occur.
@@ -21,6 +31,8 @@ type docTerms struct {
 	title    map[string]bool // title and topic names
 	heading  map[string]bool // title only
 	passages []map[string]bool
+	examples []example     // the article's example questions
+	grams    []ngramVector // … as character n-grams
 }
 
 // token is one analysed word: its stem (as indexed) and its folded form.
@@ -52,7 +64,10 @@ func (s *Service) analyze(lang, text string) []token {
 // buildVocabulary analyses lang's articles once: their terms for the
 // re-ranking, and document frequencies for the idf weights.
 func (s *Service) buildVocabulary(lang string) *vocabulary {
-	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}}
+	v := &vocabulary{df: map[string]int{}, forms: map[string]string{}, nouns: map[string]bool{}, exampleDF: map[string]int{}, brand: map[string]bool{}, grams: ngramIndex{df: map[string]int{}}}
+	for _, t := range s.analyze(lang, s.brand) {
+		v.brand[t.stem] = true
+	}
 	add := func(set map[string]bool, text string) {
 		text += " " + strings.Join(separableInText(text, lang), " ") + " " + strings.Join(phrasal(text, lang), " ")
 		for _, t := range s.analyze(lang, text) {
@@ -79,10 +94,62 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 		for t := range d.terms.title {
 			d.terms.all[t] = true
 		}
+		known := map[string]bool{}
 		for t := range d.terms.all {
+			known[t] = true
+		}
+		for _, q := range d.Questions {
+			ex := s.exampleOf(v, lang, q)
+			for t := range ex.stems {
+				known[t] = true
+			}
+			d.terms.examples = append(d.terms.examples, ex)
+		}
+		// An example question's words are words of its article: "married"
+		// is nowhere in the text of "Update your personal data", but a
+		// question with it is about that article.
+		for t := range known {
 			v.df[t]++
 		}
 		v.docs++
+	}
+	// The questions outside the help centre are known words too, so that
+	// "car" weighs as a word no article has, not as a typo of one.
+	for _, q := range outsideQuestions[lang] {
+		ex := s.exampleOf(v, lang, q)
+		for t := range ex.stems {
+			v.df[t]++
+		}
+		v.outside = append(v.outside, ex)
+	}
+	for _, d := range s.byLang[lang] {
+		for _, ex := range d.terms.examples {
+			for t := range ex.stems {
+				v.exampleDF[t]++
+			}
+			v.examples++
+		}
+	}
+	for _, ex := range v.outside {
+		for t := range ex.stems {
+			v.exampleDF[t]++
+		}
+		v.examples++
+	}
+	var counts []map[string]float64
+	for _, d := range s.byLang[lang] {
+		for _, q := range d.Questions {
+			c := ngrams(expand(q, lang).All())
+			v.grams.add(c)
+			counts = append(counts, c)
+		}
+	}
+	i := 0
+	for _, d := range s.byLang[lang] {
+		for range d.Questions {
+			d.terms.grams = append(d.terms.grams, v.grams.vector(counts[i]))
+			i++
+		}
 	}
 	return v
 }
@@ -157,10 +224,12 @@ func (s *Service) questionTerms(lang string, ex expansion) []qterm {
 				continue
 			}
 			// In German only a noun is a compound: "Reifen" is no part of
-			// "zugreifen".
+			// "zugreifen". A question's word is a noun when it is written
+			// as one, or when it ends in a noun of the articles: customers
+			// type "nachname" in lower case, and its head "Name" is a noun.
 			wholeIsNoun := v.nouns[form]
 			if len(t.raw) > len(form) {
-				wholeIsNoun = t.noun
+				wholeIsNoun = t.noun || v.nouns[form] && strings.HasSuffix(t.raw, form)
 			}
 			if lang == German && !wholeIsNoun {
 				continue

@@ -31,6 +31,7 @@ const (
 	KindAccountDeleted       Kind = "account_deleted"        // nothing
 	KindNewSignIn            Kind = "new_sign_in"            // When, Device (may be empty), Link (Security page)
 	KindPhoneRemoved         Kind = "phone_removed"          // Masked (number), Link optional (reset)
+	KindCodesPaused          Kind = "codes_paused"           // Until, Link (forgot password)
 	KindSignInChangeCode     Kind = "sign_in_change_code"    // Code (10 min): passkeys, authenticator app, recovery codes
 	KindPasskeyAdded         Kind = "passkey_added"          // Device (the passkey's name), Link (Account data)
 	KindPasskeyRemoved       Kind = "passkey_removed"        // Device (the passkey's name), Link (Account data)
@@ -85,6 +86,7 @@ var specs = map[Kind]kindSpec{
 	KindAccountDeleted:       {ChannelEmail, nil, 0},
 	KindNewSignIn:            {ChannelEmail, []string{"When", "Link"}, 0},
 	KindPhoneRemoved:         {ChannelEmail, []string{"Masked"}, 0},
+	KindCodesPaused:          {ChannelEmail, []string{"Until", "Link"}, 0},
 	KindSignInChangeCode:     {ChannelEmail, []string{"Code"}, 10},
 	KindPasskeyAdded:         {ChannelEmail, []string{"Device", "Link"}, 0},
 	KindPasskeyRemoved:       {ChannelEmail, []string{"Device", "Link"}, 0},
@@ -101,7 +103,7 @@ func Kinds() []Kind {
 		KindLoginCode, KindTwoFactorOnCode, KindTwoFactorOffCode, KindDeleteCode,
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
-		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved,
+		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved, KindCodesPaused,
 		KindSignInChangeCode, KindPasskeyAdded, KindPasskeyRemoved, KindTOTPAdded, KindTOTPRemoved, KindRecoveryCodesNew, KindRecoveryCodeUsed,
 	}
 }

@@ -242,6 +242,17 @@ var german = language{
 				p("Das waren nicht Sie? Dann kennt jemand anderes Ihr Passwort. Öffnen Sie die Sicherheitsseite, melden Sie das Gerät ab und ändern Sie sofort Ihr Passwort."),
 			},
 		},
+		KindCodesPaused: {
+			Subject: "Codes für Ihre {{.Brand}} ID pausiert",
+			Body: []block{
+				p("In der letzten Stunde wurden für Ihre {{.Brand}} ID viele Codes angefordert oder falsch eingegeben. Zu ihrem Schutz senden und akzeptieren wir bis {{.Until}} keine Codes für sie."),
+				p("Waren Sie das, warten Sie bitte bis dahin und versuchen Sie es dann erneut."),
+			},
+			Ignore: []block{
+				p("Das waren nicht Sie? Dann kennt möglicherweise jemand Ihr Passwort. Bitte legen Sie sofort ein neues fest:"),
+				link("Neues Passwort festlegen", "{{.Link}}"),
+			},
+		},
 		KindAccountDeleted: {
 			Subject: "Ihre {{.Brand}} ID wurde gelöscht",
 			Body: []block{

@@ -242,6 +242,17 @@ var english = language{
 				p("Wasn't you? Then someone else knows your password. Open the Security page, log that device out, and change your password right away."),
 			},
 		},
+		KindCodesPaused: {
+			Subject: "Codes for your {{.Brand}} ID are paused",
+			Body: []block{
+				p("Within the last hour, many codes were requested or entered wrongly for your {{.Brand}} ID. To protect it, we send and accept no codes for it until {{.Until}}."),
+				p("If that was you, please wait until then and try again."),
+			},
+			Ignore: []block{
+				p("Wasn't you? Then someone may know your password. Please set a new one right away:"),
+				link("Set a new password", "{{.Link}}"),
+			},
+		},
 		KindAccountDeleted: {
 			Subject: "Your {{.Brand}} ID has been deleted",
 			Body: []block{

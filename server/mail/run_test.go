@@ -60,7 +60,10 @@ func TestStopEndsRun(t *testing.T) {
 	go func() { w.Run(context.Background()); close(returned) }()
 	w.Stop()
 	wait(t, returned, "Run to return after Stop")
-	w.Run(context.Background()) // a stopped worker does not start again
+	// A stopped worker does not start again: Run returns at once.
+	again := make(chan struct{})
+	go func() { w.Run(context.Background()); close(again) }()
+	wait(t, again, "Run of a stopped worker to return at once")
 }
 
 func wait(t *testing.T, ch <-chan struct{}, what string) {

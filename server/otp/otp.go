@@ -34,6 +34,19 @@ const (
 	MaxResendsPerHour = 5
 )
 
+// Budgets that span flows (NIST SP 800-63B §5.2.2): every login mails a
+// fresh code with 5 tries of its own, so without them a patient attacker who
+// has the password gets unlimited guesses, and any number of SMS can be sent
+// to a number. Within an hour an account gets at most SentPerHour codes (by
+// e-mail and SMS together) and WrongPerHour wrong entries, and one phone
+// number at most SentPerHour SMS, whichever accounts ask. Then codes pause
+// until the hour is over.
+const (
+	SentPerHour  = 5
+	WrongPerHour = 10
+	budgetWindow = time.Hour
+)
+
 // Purposes: a code made for one never works for another.
 const (
 	Login        = "login"
@@ -56,6 +69,53 @@ var (
 type RateError struct{ RetryAfter time.Duration }
 
 func (e *RateError) Error() string { return "otp: rate limited for " + e.RetryAfter.String() }
+
+// Why codes paused.
+const (
+	PausedSent  = "sent"  // too many codes sent to the account or number
+	PausedWrong = "wrong" // too many wrong codes entered for the account
+)
+
+// PausedError says the account's (or the number's) budget for the hour is
+// spent: no code is sent or checked until Until.
+type PausedError struct {
+	Until  time.Time
+	Reason string
+	key    string
+}
+
+func (e *PausedError) Error() string {
+	return "otp: codes paused (" + e.Reason + ") until " + e.Until.Format(time.RFC3339)
+}
+
+// spend counts one use of the budget key; a spent budget is a PausedError.
+func (c *Codes) spend(ctx context.Context, db bun.IDB, key string, limit int, reason string) error {
+	ok, _, ends, err := store.SpendBudget(ctx, db, key, limit, budgetWindow, c.clock.Now())
+	if err != nil {
+		return fmt.Errorf("otp: %w", err)
+	}
+	if !ok {
+		return &PausedError{Until: ends, Reason: reason, key: key}
+	}
+	return nil
+}
+
+// TellOnce reports whether the owner should be told of pause p: true for
+// the first refusal of the pause only. Pass the database itself, not the
+// transaction that failed with p (it is rolled back).
+func (c *Codes) TellOnce(ctx context.Context, db bun.IDB, p *PausedError) (bool, error) {
+	first, _, _, err := store.SpendBudget(ctx, db, p.key+":told", 1, budgetWindow, c.clock.Now())
+	if err != nil {
+		return false, fmt.Errorf("otp: %w", err)
+	}
+	return first, nil
+}
+
+func sentKey(userID int64) string  { return "otp-sent:" + strconv.FormatInt(userID, 10) }
+func wrongKey(userID int64) string { return "otp-wrong:" + strconv.FormatInt(userID, 10) }
+
+// numberKey keys a phone number's budget without storing the number.
+func (c *Codes) numberKey(number string) string { return "otp-sms:" + c.keys.MAC("otp-number", number) }
 
 // Codes issues and checks codes.
 type Codes struct {
@@ -88,6 +148,14 @@ func (c *Codes) Issue(ctx context.Context, tx bun.IDB, u *store.User, purpose, f
 		}
 		if st.Resends >= MaxResendsPerHour {
 			return "", &RateError{RetryAfter: st.OldestResend.Add(time.Hour).Sub(now)}
+		}
+	}
+	if err := c.spend(ctx, tx, sentKey(u.ID), SentPerHour, PausedSent); err != nil {
+		return "", err
+	}
+	if destination != u.Email {
+		if err := c.spend(ctx, tx, c.numberKey(destination), SentPerHour, PausedSent); err != nil {
+			return "", err
 		}
 	}
 	code, err := randomCode(c.rand)
@@ -127,6 +195,11 @@ func (c *Codes) Check(ctx context.Context, db bun.IDB, u *store.User, purpose, f
 	if !row.ExpiresAt.After(now) || row.Stamp != u.SecurityStamp || (row.Destination != "" && row.Destination != destination) {
 		return ErrVoid
 	}
+	// Every entry spends from the account's budget first; a right one is
+	// given back below.
+	if err := c.spend(ctx, db, wrongKey(u.ID), WrongPerHour, PausedWrong); err != nil {
+		return err
+	}
 	ok, err := store.SpendCodeAttempt(ctx, db, row.ID, MaxAttempts, now)
 	if err != nil {
 		return fmt.Errorf("otp: %w", err)
@@ -147,7 +220,7 @@ func (c *Codes) Check(ctx context.Context, db bun.IDB, u *store.User, purpose, f
 	if !used {
 		return ErrVoid
 	}
-	return nil
+	return store.RefundBudget(ctx, db, wrongKey(u.ID))
 }
 
 func (c *Codes) matches(stored string, userID int64, purpose, flow, input string) bool {

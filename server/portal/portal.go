@@ -27,10 +27,12 @@ import (
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
 	"github.com/minicorp/miniid/server/help"
+	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
 	"github.com/minicorp/miniid/server/notify"
+	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
@@ -46,6 +48,7 @@ type Portal struct {
 	help    *help.Service
 	db      *bun.DB
 	worker  *mail.Worker
+	jobs    *jobs.Runner
 	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
@@ -67,6 +70,10 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	}
 	limitMemory(getenv)
 	if err := cfg.LoadOrCreateSecret(); err != nil {
+		return nil, err
+	}
+	clients, err := oidc.LoadClients(cfg.OIDC.ClientsFile, cfg.OIDC.IDTokenTTL)
+	if err != nil {
 		return nil, err
 	}
 	if o.Clock == nil {
@@ -116,11 +123,12 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
+	runner := jobs.New(db, o.Clock, log)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
-		Codes: codes, Tokens: tokens, Notify: notifier, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
+		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
 	})
-	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier, Jobs: runner})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -130,7 +138,23 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		db.Close()
 		return nil, err
 	}
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, Log: log})
+	pages := web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
+		Exists: func(path string) bool {
+			slug, isHelp := strings.CutPrefix(path, "/help/")
+			return !isHelp || helpSvc.Has(slug)
+		}})
+	provider, err := oidc.New(oidc.Deps{Config: cfg, DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Clients: clients,
+		Sessions: sessions, Auth: authSvc, Pages: pages, Log: log})
+	if err == nil {
+		err = provider.Start(ctx)
+	}
+	if err != nil {
+		helpSvc.Close()
+		db.Close()
+		return nil, err
+	}
+	provider.Routes(mux)
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, OIDC: provider, Log: log})
 	apiServer.Routes(mux)
 
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -144,15 +168,11 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 		w.Write([]byte("ok\n"))
 	})
-	mux.Handle("/", web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
-		Exists: func(path string) bool {
-			slug, isHelp := strings.CutPrefix(path, "/help/")
-			return !isHelp || helpSvc.Has(slug)
-		}}))
+	mux.Handle("/", pages)
 
 	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
 	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, sweeper: sweeper, handler: handler, log: log}, nil
+	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, jobs: runner, sweeper: sweeper, handler: handler, log: log}, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -192,6 +212,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		p.worker.Run(workerCtx)
 	}()
 	go p.sweeper.Run(workerCtx)
+	go p.jobs.Run(workerCtx)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -232,6 +253,9 @@ func (p *Portal) Sweeper() *sweep.Sweeper { return p.sweeper }
 
 // Worker is the mail worker (tests deliver mail with DeliverDue).
 func (p *Portal) Worker() *mail.Worker { return p.worker }
+
+// Jobs is the jobs runner (tests run the jobs due with RunDue).
+func (p *Portal) Jobs() *jobs.Runner { return p.jobs }
 
 // DB is the portal's database.
 func (p *Portal) DB() *bun.DB { return p.db }

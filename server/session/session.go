@@ -51,9 +51,11 @@ type Grant struct {
 
 // data is what the row's data column holds.
 type data struct {
-	Flow  *Flow        `json:"flow,omitempty"`
-	Grant *Grant       `json:"grant,omitempty"`
-	TOTP  *PendingTOTP `json:"totp,omitempty"`
+	Flow   *Flow        `json:"flow,omitempty"`
+	Grant  *Grant       `json:"grant,omitempty"`
+	Return *Return      `json:"return,omitempty"`
+	Leave  *Leave       `json:"leave,omitempty"`
+	TOTP   *PendingTOTP `json:"totp,omitempty"`
 }
 
 // Session is one browser's session. The zero value is not usable; the Store
@@ -132,11 +134,13 @@ func (s *Session) Persist() { s.dirty = true }
 
 // SignIn makes the session userID's, in state, with the methods amr proven
 // at now, under a new id (a planted or stolen pre-login id is worthless).
-// Whatever the session waited for or was granted ends.
+// Whatever the session waited for or was granted ends; its Return stays.
 func (s *Session) SignIn(userID int64, state string, amr []string, now time.Time) {
 	same := s.exists && s.userID == userID && userID != 0
 	s.userID, s.state, s.amr, s.authAt = userID, state, slices.Clone(amr), now
-	s.data = data{}
+	// Where the browser goes once signed in outlives the sign-in: that is
+	// what it is for.
+	s.data = data{Return: s.data.Return}
 	s.rotateID(same)
 }
 

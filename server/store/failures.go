@@ -17,10 +17,12 @@ type Attempt struct {
 
 // ReserveLoginAttempt counts an attempt for key before the password is
 // checked, in one transaction, so parallel attempts cannot get past the
-// limit: at most max checks happen until a success resets the count. The
-// attempt that reaches max blocks the key until now+block (lifted again by
+// limit: at most max checks happen until a success resets the count. Old
+// failures leak away, one every leak since the count last changed (a
+// sliding limit of max per max×leak, not max ever). The attempt that
+// reaches max blocks the key until now+block (lifted again by
 // ResetLoginFailures if its password was right).
-func ReserveLoginAttempt(ctx context.Context, db *bun.DB, key string, max int, block time.Duration, now time.Time) (Attempt, error) {
+func ReserveLoginAttempt(ctx context.Context, db *bun.DB, key string, max int, block, leak time.Duration, now time.Time) (Attempt, error) {
 	var a Attempt
 	err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		f := &LoginFailure{Key: key, UpdatedAt: now}
@@ -41,6 +43,9 @@ func ReserveLoginAttempt(ctx context.Context, db *bun.DB, key string, max int, b
 		if f.BlockedUntil != nil || f.Count >= max {
 			f.Count, f.BlockedUntil = 0, nil // the block ran out: start afresh
 		}
+		if leak > 0 && f.Count > 0 {
+			f.Count -= min(f.Count, int(now.Sub(f.UpdatedAt)/leak))
+		}
 		f.Count++
 		f.UpdatedAt = now
 		if f.Count >= max {
@@ -56,6 +61,17 @@ func ReserveLoginAttempt(ctx context.Context, db *bun.DB, key string, max int, b
 		return Attempt{}, fmt.Errorf("store: reserve login attempt: %w", err)
 	}
 	return a, nil
+}
+
+// ResetLoginFailuresWithPrefix clears the counts and blocks of every key
+// that starts with one of prefixes (every device's count of an identifier).
+func ResetLoginFailuresWithPrefix(ctx context.Context, db bun.IDB, prefixes ...string) error {
+	for _, p := range prefixes {
+		if _, err := db.NewDelete().Model((*LoginFailure)(nil)).Where("key LIKE ?", p+"%").Exec(ctx); err != nil {
+			return fmt.Errorf("store: reset login failures: %w", err)
+		}
+	}
+	return nil
 }
 
 // ResetLoginFailures clears the count and any block of the keys.

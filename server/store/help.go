@@ -93,43 +93,65 @@ func GetHelpVote(ctx context.Context, db bun.IDB, slug, visitor string) (*HelpVo
 	return v, nil
 }
 
-// InsertHelpVote records a visitor's first vote on a slug. It reports false,
-// changing nothing, when the visitor has voted on it before.
-func InsertHelpVote(ctx context.Context, db bun.IDB, v *HelpVote) (bool, error) {
-	res, err := db.NewInsert().Model(v).On("CONFLICT (slug, visitor) DO NOTHING").Exec(ctx)
-	if err != nil {
-		return false, fmt.Errorf("store: insert help vote: %w", err)
-	}
-	return helpRowsAffected(res, "insert help vote")
-}
-
-// ChangeHelpVote sets an existing vote to v.Helpful. It reports false when
-// there is no vote or it already had that value.
-func ChangeHelpVote(ctx context.Context, db bun.IDB, v *HelpVote) (bool, error) {
-	res, err := db.NewUpdate().Model((*HelpVote)(nil)).
-		Set("helpful = ?", v.Helpful).
-		Where("slug = ? AND visitor = ? AND helpful <> ?", v.Slug, v.Visitor, v.Helpful).
+// PutHelpVote records a visitor's vote on a slug, or changes it: one vote
+// per visitor and article, from the network it was last cast from.
+func PutHelpVote(ctx context.Context, db bun.IDB, v *HelpVote) error {
+	_, err := db.NewInsert().Model(v).
+		On("CONFLICT (slug, visitor) DO UPDATE").
+		Set("helpful = EXCLUDED.helpful").
+		Set("network = EXCLUDED.network").
 		Exec(ctx)
 	if err != nil {
-		return false, fmt.Errorf("store: change help vote: %w", err)
+		return fmt.Errorf("store: put help vote: %w", err)
 	}
-	return helpRowsAffected(res, "change help vote")
+	return nil
 }
 
-// AddHelpVoteCounts adds yes and no (either may be negative) to the helpful
-// counters of every language row of slug.
-func AddHelpVoteCounts(ctx context.Context, db bun.IDB, slug string, yes, no int64) error {
+// LockHelpArticle locks every language row of slug, in the one order every
+// counter update takes them, until the transaction ends: votes on one
+// article then count one after the other.
+func LockHelpArticle(ctx context.Context, db bun.IDB, slug string) error {
 	for _, lang := range helpLangs {
 		_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
-			Set("helpful_yes = helpful_yes + ?", yes).
-			Set("helpful_no = helpful_no + ?", no).
+			Set("helpful_yes = helpful_yes").
 			Where("slug = ? AND lang = ?", slug, lang).
 			Exec(ctx)
 		if err != nil {
-			return fmt.Errorf("store: count help vote on %s: %w", slug, err)
+			return fmt.Errorf("store: lock help article %s: %w", slug, err)
 		}
 	}
 	return nil
+}
+
+// RecountHelpVotes sets the helpful counters of every language row of slug
+// to the number of networks that voted yes, and no. Call it after
+// LockHelpArticle in the same transaction, so that it sees every vote
+// committed before.
+func RecountHelpVotes(ctx context.Context, db bun.IDB, slug string) error {
+	count := func(helpful bool) *bun.SelectQuery {
+		return db.NewSelect().Model((*HelpVote)(nil)).ColumnExpr("COUNT(DISTINCT network)").
+			Where("slug = ? AND helpful = ?", slug, helpful)
+	}
+	for _, lang := range helpLangs {
+		_, err := db.NewUpdate().Model((*HelpArticle)(nil)).
+			Set("helpful_yes = (?)", count(true)).
+			Set("helpful_no = (?)", count(false)).
+			Where("slug = ? AND lang = ?", slug, lang).
+			Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("store: count help votes on %s: %w", slug, err)
+		}
+	}
+	return nil
+}
+
+// HasHelpRead reports whether visitor read slug on any day still kept.
+func HasHelpRead(ctx context.Context, db bun.IDB, slug, visitor string) (bool, error) {
+	ok, err := db.NewSelect().Model((*HelpRead)(nil)).Where("slug = ? AND visitor = ?", slug, visitor).Exists(ctx)
+	if err != nil {
+		return false, fmt.Errorf("store: has help read: %w", err)
+	}
+	return ok, nil
 }
 
 // helpLangs are the languages of the article rows, in the one order every

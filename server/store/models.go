@@ -204,13 +204,17 @@ type HelpArticle struct {
 	HelpfulNo  int64  `bun:"helpful_no,notnull"`
 }
 
-// HelpVote is one visitor's vote on one article (changeable).
+// HelpVote is one visitor's vote on one article (changeable), from a
+// network.
 type HelpVote struct {
 	bun.BaseModel `bun:"table:help_votes"`
 
 	Slug    string `bun:"slug,pk"`
 	Visitor string `bun:"visitor,pk"`
 	Helpful bool   `bun:"helpful,notnull"`
+	// Network is an opaque key of the voter's network (/24, /64): the
+	// counters count networks, not sessions.
+	Network string `bun:"network,notnull"`
 }
 
 // HelpRead marks that a visitor read an article on a day (counted once).

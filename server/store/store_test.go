@@ -116,7 +116,7 @@ func TestStoreContract(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					a, err := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0)
+					a, err := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0)
 					if err == nil && a.Allowed {
 						allowed.Add(1)
 					}
@@ -126,10 +126,10 @@ func TestStoreContract(t *testing.T) {
 			if allowed.Load() != 5 {
 				t.Fatalf("%d attempts allowed, want 5", allowed.Load())
 			}
-			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0); a.Allowed || !a.BlockedUntil.Equal(t0.Add(15*time.Minute)) {
+			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0); a.Allowed || !a.BlockedUntil.Equal(t0.Add(15*time.Minute)) {
 				t.Fatalf("blocked: %+v", a)
 			}
-			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, t0.Add(16*time.Minute)); !a.Allowed || a.Count != 1 {
+			if a, _ := store.ReserveLoginAttempt(ctx, db.Bun, "k", 5, 15*time.Minute, 3*time.Minute, t0.Add(16*time.Minute)); !a.Allowed || a.Count != 1 {
 				t.Fatalf("after the block: %+v", a)
 			}
 		})
@@ -190,6 +190,37 @@ func TestStoreContract(t *testing.T) {
 			got, _ := store.UserByID(ctx, db.Bun, u.ID)
 			if got.LegacyPasswordHash != "new-hash" || got.LegacyTwoFactor {
 				t.Fatalf("legacy columns: %q %v", got.LegacyPasswordHash, got.LegacyTwoFactor)
+			}
+		})
+		t.Run("budgets cannot be overspent in parallel and start again", func(t *testing.T) {
+			var ok atomic.Int32
+			var wg sync.WaitGroup
+			for i := 0; i < 30; i++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if allowed, _, _, err := store.SpendBudget(ctx, db.Bun, "b", 5, time.Hour, t0); err == nil && allowed {
+						ok.Add(1)
+					}
+				}()
+			}
+			wg.Wait()
+			if ok.Load() != 5 {
+				t.Fatalf("%d spent, want 5", ok.Load())
+			}
+			allowed, n, ends, err := store.SpendBudget(ctx, db.Bun, "b", 5, time.Hour, t0.Add(59*time.Minute))
+			if err != nil || allowed || n != 5 || !ends.Equal(t0.Add(time.Hour)) {
+				t.Fatalf("inside the window: %v %d %v %v", allowed, n, ends, err)
+			}
+			if err := store.RefundBudget(ctx, db.Bun, "b"); err != nil {
+				t.Fatal(err)
+			}
+			if allowed, _, _, _ := store.SpendBudget(ctx, db.Bun, "b", 5, time.Hour, t0.Add(59*time.Minute)); !allowed {
+				t.Fatal("a refunded use is not available again")
+			}
+			allowed, n, ends, err = store.SpendBudget(ctx, db.Bun, "b", 5, time.Hour, t0.Add(time.Hour))
+			if err != nil || !allowed || n != 1 || !ends.Equal(t0.Add(2*time.Hour)) {
+				t.Fatalf("a new window: %v %d %v %v", allowed, n, ends, err)
 			}
 		})
 	})

@@ -86,6 +86,12 @@ func (s *Sweeper) rules() []rule {
 		{"dev_mails", before(store.DeleteOldDevMails, r.Outbox)},
 		{"security_events", before(store.DeleteOldEvents, r.SecurityEvents)},
 		{"known_devices", before(store.DeleteStaleDevices, session.DeviceLifetime)},
+		// Budgets count within an hour (server/otp); a day keeps a margin.
+		{"budgets", before(store.DeleteOldBudgets, 24*time.Hour)},
+		{"jobs", before(store.DeleteDeadJobs, r.Outbox)},
+		// OpenID Connect rows are useless once they run out (a used code or
+		// refresh token is kept until then to recognise its reuse).
+		{"oidc", store.DeleteExpiredOIDC},
 		{"help_reads", func(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
 			// Marks are per UTC day (server/help); a day goes once all of it
 			// is older than the retention.

@@ -99,6 +99,15 @@ func TestARoundRemovesWhatOutlivedItsUse(t *testing.T) {
 
 			&store.KnownDevice{UserID: u.ID, DeviceHash: "gone", CreatedAt: past(session.DeviceLifetime), LastSeenAt: past(session.DeviceLifetime)},
 			&store.KnownDevice{UserID: u.ID, DeviceHash: "kept", CreatedAt: past(session.DeviceLifetime), LastSeenAt: inside(session.DeviceLifetime)},
+
+			&store.OIDCAuthRequest{ID: "ran-out", ClientID: "c", Browser: "b", Params: "{}", CreatedAt: now.Add(-time.Hour), ExpiresAt: now.Add(-time.Second)},
+			&store.OIDCAuthRequest{ID: "open", ClientID: "c", Browser: "b", Params: "{}", CreatedAt: now, ExpiresAt: now.Add(time.Minute)},
+			&store.OIDCGrant{ID: "g-old", UserID: u.ID, ClientID: "c", AuthTime: now, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(-time.Second)},
+			&store.OIDCGrant{ID: "g-live", UserID: u.ID, ClientID: "c", AuthTime: now, CreatedAt: now, LastUsedAt: now, ExpiresAt: now.Add(time.Hour)},
+			&store.OIDCRefreshToken{Hash: "r-old", GrantID: "g-live", CreatedAt: now, ExpiresAt: now.Add(-time.Second), UsedAt: at(now)},
+			&store.OIDCRefreshToken{Hash: "r-live", GrantID: "g-live", CreatedAt: now, ExpiresAt: now.Add(time.Hour)},
+			&store.OIDCKey{ID: "k-retired", Generation: 1, Algorithm: "RS256", PrivateKey: "x", CreatedAt: now, RotateAt: now, RetireAt: now.Add(-time.Second)},
+			&store.OIDCKey{ID: "k-published", Generation: 2, Algorithm: "RS256", PrivateKey: "x", CreatedAt: now, RotateAt: now, RetireAt: now.Add(time.Minute)},
 		)
 
 		rep, err := newSweeper(db.Bun, clk, "a").Round(ctx)
@@ -139,6 +148,14 @@ func TestARoundRemovesWhatOutlivedItsUse(t *testing.T) {
 			{"today's help read mark", (*store.HelpRead)(nil), "day = ?", 1},
 			{"device whose cookie ran out", (*store.KnownDevice)(nil), "device_hash = 'gone'", 0},
 			{"device seen within the cookie's life", (*store.KnownDevice)(nil), "device_hash = 'kept'", 1},
+			{"run-out authorization request", (*store.OIDCAuthRequest)(nil), "id = 'ran-out'", 0},
+			{"open authorization request", (*store.OIDCAuthRequest)(nil), "id = 'open'", 1},
+			{"grant whose tokens ran out", (*store.OIDCGrant)(nil), "id = 'g-old'", 0},
+			{"live grant", (*store.OIDCGrant)(nil), "id = 'g-live'", 1},
+			{"used refresh token past its life", (*store.OIDCRefreshToken)(nil), "hash = 'r-old'", 0},
+			{"live refresh token", (*store.OIDCRefreshToken)(nil), "hash = 'r-live'", 1},
+			{"retired signing key", (*store.OIDCKey)(nil), "id = 'k-retired'", 0},
+			{"published signing key", (*store.OIDCKey)(nil), "id = 'k-published'", 1},
 		} {
 			var args []any
 			if c.model == (*store.HelpRead)(nil) {

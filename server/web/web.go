@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -124,6 +125,20 @@ func isPage(path string) bool {
 		return false
 	}
 	return true
+}
+
+// ServePage answers with the app's page at path (with its query) and
+// status, whatever the request's own address: the provider's error page
+// for a sign-in request that cannot go back to its app (server/oidc).
+func (h *Handler) ServePage(w http.ResponseWriter, r *http.Request, path string, status int) {
+	r2 := r.Clone(r.Context())
+	u, err := url.Parse(path)
+	if err != nil {
+		u = &url.URL{Path: routes.NotFoundPath}
+	}
+	r2.Method, r2.URL.Path, r2.URL.RawPath, r2.URL.RawQuery, r2.RequestURI = http.MethodGet, u.Path, "", u.RawQuery, u.RequestURI()
+	r2.Header.Del("If-None-Match")
+	h.app.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r2)
 }
 
 // statusWriter replaces the status of the response.

@@ -44,6 +44,7 @@ const (
 	CodeCSRF            = "csrf"
 	CodeNotFound        = "not_found"
 	CodeRateLimited     = "rate_limited"
+	CodeCodesPaused     = "codes_paused"
 	CodeInvalidLogin    = "invalid_login"
 	CodeBlocked         = "blocked"
 	CodeNotConfirmed    = "not_confirmed"

@@ -40,6 +40,9 @@ type Session struct {
 	// an e-mail change. Send ConfirmRequest again with the password.
 	NeedsPassword bool   `json:"needs_password,omitempty"`
 	Purpose       string `json:"purpose,omitempty"`
+	// SignedIn says the link signed this browser in (a registration's
+	// link, opened in the browser that registered).
+	SignedIn bool `json:"signed_in,omitempty"`
 	// ResendAfter is how many seconds "Request a new one" must wait (the
 	// second step of a login).
 	ResendAfter int `json:"resend_after,omitempty"`
@@ -50,6 +53,12 @@ type Session struct {
 	// user-verified passkey).
 	Methods []string `json:"methods,omitempty"`
 	Level   string   `json:"level,omitempty"`
+	// Return is where to go once signed in, when an app waits for this
+	// login (OpenID Connect); the app then leaves its own pages for it.
+	Return *Return `json:"return,omitempty"`
+	// Leave is where an app that logged out waits for the browser, while
+	// the sign-out page asks whether to log out of the portal too.
+	Leave *Return `json:"leave,omitempty"`
 	// Factors are the second step's: the factor asked, and the others the
 	// account can give instead.
 	Factors

@@ -98,6 +98,9 @@ type AssistantAnswer struct {
 	// Article is the article the answer came from (nil when not found).
 	Article     *HelpArticleSummary  `json:"article"`
 	Suggestions []HelpArticleSummary `json:"suggestions"`
+	// Contact, when the assistant has no answer, says where to turn
+	// instead (plain text); empty when it answered.
+	Contact string `json:"contact,omitempty"`
 	// Lang is the language of the question and of the answer.
 	Lang string `json:"lang"`
 }

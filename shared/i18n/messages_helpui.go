@@ -39,6 +39,7 @@ const (
 	HelpAnswerTitle     Key = "helpui.answer_title"
 	HelpReadArticle     Key = "helpui.read_article"
 	HelpSuggestions     Key = "helpui.suggestions"
+	HelpQuestionOver    Key = "helpui.question_over"
 )
 
 func init() {
@@ -85,5 +86,7 @@ func init() {
 		HelpAnswerTitle: {"Answer", "Antwort"},
 		HelpReadArticle: {"Read the article: {title}", "Zum Artikel: {title}"},
 		HelpSuggestions: {"Articles that may help", "Artikel, die helfen könnten"},
+		HelpQuestionOver: {"Your question has {n} characters – {over} more than the 200 I can take. Please shorten it, for example by leaving out the greeting.",
+			"Ihre Frage hat {n} Zeichen – {over} mehr als die 200, die ich annehmen kann. Bitte kürzen Sie sie, zum Beispiel um die Begrüßung."},
 	})
 }

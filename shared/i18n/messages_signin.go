@@ -3,21 +3,29 @@ package i18n
 // Keys of the auth core: sessions ended or changed elsewhere, confirmation
 // and undo links that ask for a password, single sessions ended.
 const (
-	ErrSessionChanged     Key = "error.session_changed"
-	ConfirmNeedsPassword  Key = "confirm.needs_password"
-	ConfirmSetPassword    Key = "confirm.set_password"
-	ConfirmDoneLogIn      Key = "confirm.done_log_in"
-	ConfirmOtherAccount   Key = "confirm.other_account"
-	UndoTitle             Key = "undo.title"
-	UndoLead              Key = "undo.lead"
-	UndoButton            Key = "undo.button"
-	UndoDone              Key = "undo.done"
-	SecurityLogoutSession Key = "security.logout_session"
-	SecuritySessionEnded  Key = "security.session_ended"
-	SecurityNoSuchSession Key = "security.no_such_session"
-	EmailTakenNow         Key = "email.taken_now"
-	ErrCrossOrigin        Key = "error.cross_origin"
-	ErrStalePage          Key = "error.stale_page"
+	ErrSessionChanged      Key = "error.session_changed"
+	ConfirmNeedsPassword   Key = "confirm.needs_password"
+	ConfirmSetPassword     Key = "confirm.set_password"
+	ConfirmDoneLogIn       Key = "confirm.done_log_in"
+	ConfirmOtherAccount    Key = "confirm.other_account"
+	UndoTitle              Key = "undo.title"
+	UndoLead               Key = "undo.lead"
+	UndoButton             Key = "undo.button"
+	UndoDone               Key = "undo.done"
+	SecurityLogoutSession  Key = "security.logout_session"
+	SecuritySessionEnded   Key = "security.session_ended"
+	SecurityNoSuchSession  Key = "security.no_such_session"
+	EmailTakenNow          Key = "email.taken_now"
+	ErrCrossOrigin         Key = "error.cross_origin"
+	CodesPaused            Key = "code.paused"
+	ProfileVerifyPhone     Key = "profile.verify_phone"
+	ProfileVerifyPhoneLink Key = "profile.verify_phone_link"
+	LinkDeadTitle          Key = "link.dead_title"
+	ConfirmedTitle         Key = "confirm.confirmed_title"
+	EmailChangedTitle      Key = "confirm.changed_title"
+	UndoneTitle            Key = "undo.undone_title"
+	LinkDeadResendLead     Key = "link.dead_resend_lead"
+	ErrStalePage           Key = "error.stale_page"
 )
 
 func init() {
@@ -44,7 +52,19 @@ func init() {
 			"Diese E-Mail-Adresse wird inzwischen von einer anderen {brand} ID verwendet. Fordern Sie die Änderung mit einer anderen Adresse neu an."},
 		ErrCrossOrigin: {"This request did not come from the portal's own pages, so it was refused. Open the portal directly and try again.",
 			"Diese Anfrage kam nicht von den Seiten des Portals und wurde deshalb abgelehnt. Öffnen Sie das Portal direkt und versuchen Sie es noch einmal."},
-		ErrStalePage:                {"The page was open too long. Reload it and try again.", "Die Seite war zu lange geöffnet. Laden Sie sie neu und versuchen Sie es noch einmal."},
+		ErrStalePage:      {"The page was open too long. Reload it and try again.", "Die Seite war zu lange geöffnet. Laden Sie sie neu und versuchen Sie es noch einmal."},
+		LinkDeadTitle:     {"This link no longer works", "Dieser Link funktioniert nicht mehr"},
+		ConfirmedTitle:    {"Address confirmed", "Adresse bestätigt"},
+		EmailChangedTitle: {"E-mail address changed", "E-Mail-Adresse geändert"},
+		UndoneTitle:       {"Change undone", "Änderung rückgängig gemacht"},
+		LinkDeadResendLead: {"It has expired, was already used, or was replaced by a newer one. If your address is not confirmed yet, we can send you a new link.",
+			"Er ist abgelaufen, wurde schon verwendet oder durch einen neueren ersetzt. Ist Ihre Adresse noch nicht bestätigt, schicken wir Ihnen gern einen neuen Link."},
+		CodesPaused: {"Too many codes were requested or entered wrongly within an hour. For your security, codes are paused until {time}. Please try again then.",
+			"Innerhalb einer Stunde wurden zu viele Codes angefordert oder falsch eingegeben. Zu Ihrer Sicherheit sind Codes bis {time} pausiert. Bitte versuchen Sie es dann erneut."},
+		ProfileVerifyPhone: {"The mobile number {phone} you gave is not verified yet. Verify it with a code by text message to log in with it as your Phone ID.",
+			"Die angegebene Mobilnummer {phone} ist noch nicht bestätigt. Bestätigen Sie sie mit einem Code per SMS, um sich damit als Phone ID anzumelden."},
+		ProfileVerifyPhoneLink:      {"Verify in Account data", "In den Kontodaten bestätigen"},
+		"event.codes_paused":        {"Codes paused after too many requests or wrong entries", "Codes pausiert nach zu vielen Anforderungen oder Fehleingaben"},
 		"event.session_ended":       {"Logged out one device", "Ein Gerät abgemeldet"},
 		"event.email_change_undone": {"E-mail change undone, new password set", "E-Mail-Änderung rückgängig gemacht, neues Passwort festgelegt"},
 	})

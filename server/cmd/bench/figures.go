@@ -84,3 +84,12 @@ func (b *bench) addBrowser(r browserResult) {
 
 // kb shows a byte count in KiB.
 func kb(n int) string { return fmt.Sprintf("%.0f KiB", float64(n)/1024) }
+
+func (b *bench) addEnumeration(r enumResult) {
+	worst, v := r.worst()
+	b.rep.add(figure{name: "enumeration_auc", value: v, decimal: 2, limit: 0.6,
+		how: fmt.Sprintf("worst of forgot, resend, register (%s): how well one request's latency tells a known address from an unknown one, max(AUC, 1−AUC) over %d interleaved requests each", worst, enumRequests)})
+	for _, n := range r.order {
+		b.rep.note("enumeration, %s: AUC %.2f; p50 known %.2f ms, unknown %.2f ms", n, r.auc[n], r.p50[n][0], r.p50[n][1])
+	}
+}

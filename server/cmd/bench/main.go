@@ -10,7 +10,7 @@
 // load generator's; the load comes from vegeta, the page loads from
 // headless Chromium through chromedp.
 //
-//	go run ./server/cmd/bench [-only wasm,login,storm,me,mail,browser] [-profile DIR] [-accounts N] [-keep]
+//	go run ./server/cmd/bench [-only wasm,login,storm,me,mail,browser,enum,assistant] [-profile DIR] [-accounts N] [-keep]
 //
 // BENCH_DATABASE_URL=postgres://… runs on a new database on that server
 // instead of SQLite in a temporary directory.
@@ -31,7 +31,7 @@ import (
 )
 
 // groups are the parts -only can pick, in the order they run.
-var groups = []string{"wasm", "login", "me", "storm", "mail", "browser"}
+var groups = []string{"wasm", "login", "me", "storm", "mail", "browser", "enum", "assistant"}
 
 func main() {
 	only := flag.String("only", strings.Join(groups, ","), "comma-separated parts to run: "+strings.Join(groups, ", "))

@@ -18,7 +18,7 @@ func (b *bench) run(ctx context.Context) error {
 			return err
 		})
 	}
-	if !(b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["browser"]) {
+	if !(b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["browser"] || b.sel["enum"] || b.sel["assistant"]) {
 		return ctx.Err()
 	}
 	b.binary = filepath.Join(b.tmp, "benchserver")
@@ -35,7 +35,7 @@ func (b *bench) run(ctx context.Context) error {
 		b.rep.database = "PostgreSQL (BENCH_DATABASE_URL, a new database for this run)"
 	}
 
-	if b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] {
+	if b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["enum"] {
 		err := b.withServer(ctx, "capture", func(srv *server) error { return b.accountsAndLogins(ctx, srv) })
 		if err != nil {
 			return err
@@ -47,6 +47,17 @@ func (b *bench) run(ctx context.Context) error {
 				r, err := measureStorm(ctx, srv, newLoginPool(srv.base, b.accounts), b.prof, b.p)
 				if err == nil || r.metrics != nil {
 					b.addStorm(r)
+				}
+				return err
+			})
+		})
+	}
+	if b.sel["assistant"] {
+		b.step("assistant", func() error {
+			return b.withServer(ctx, "capture", func(srv *server) error {
+				r, err := measureAssistant(ctx, srv, b.root, b.p)
+				if err == nil {
+					b.addAssistant(r)
 				}
 				return err
 			})
@@ -100,6 +111,15 @@ func (b *bench) accountsAndLogins(ctx context.Context, srv *server) error {
 		})
 	}
 	pool.settle()
+	if b.sel["enum"] {
+		b.step("enumeration", func() error {
+			r, err := measureEnumeration(ctx, srv.base, b.runID, accounts, b.p)
+			if err == nil {
+				b.addEnumeration(r)
+			}
+			return err
+		})
+	}
 	if b.sel["me"] {
 		b.step("GET /api/v1/me", func() error {
 			r, err := measureMe(ctx, srv, accounts, b.prof, b.p)

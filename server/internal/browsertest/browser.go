@@ -129,6 +129,14 @@ func (tab *Tab) Open(url string) {
 	tab.WaitApp()
 }
 
+// Goto navigates to url without waiting for the app: a page of another
+// site (an app that logs in with the portal), or one the server answers
+// without the app's help.
+func (tab *Tab) Goto(url string) {
+	tab.T.Helper()
+	tab.do("open "+url, chromedp.Navigate(url))
+}
+
 // WaitApp waits until go-app's loader is gone (the wasm runs).
 func (tab *Tab) WaitApp() {
 	tab.T.Helper()

@@ -125,6 +125,11 @@ type Mail struct {
 func (e *Env) Mails(to string) []Mail {
 	e.T.Helper()
 	ctx := context.Background()
+	// What requests handed on (a registration, "Forgot password?") runs
+	// first: it writes the mail.
+	if _, err := e.Portal.Jobs().RunDue(ctx); err != nil {
+		e.T.Fatalf("run jobs: %v", err)
+	}
 	if _, err := e.Portal.Worker().DeliverDue(ctx); err != nil {
 		e.T.Fatalf("deliver mail: %v", err)
 	}
@@ -149,6 +154,19 @@ func (e *Env) LastMail(to string) Mail {
 		e.T.Fatalf("no mail to %s", to)
 	}
 	return m[0]
+}
+
+// LastCode returns the code of the newest mail to address that carries one
+// (other mails, such as a notice, may have come after it).
+func (e *Env) LastCode(to string) string {
+	e.T.Helper()
+	for _, m := range e.Mails(to) {
+		if c := m.Code(); c != "" {
+			return c
+		}
+	}
+	e.T.Fatalf("no code was sent to %s", to)
+	return ""
 }
 
 var (

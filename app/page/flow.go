@@ -137,6 +137,21 @@ func (f *Flow) submitButton(words i18n.Key) app.UI {
 	return app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(words))
 }
 
+// confirmActions are the buttons of a step that makes its change at one
+// click (id, words; danger for one that takes something away) and
+// "Cancel".
+func (f *Flow) confirmActions(id string, words i18n.Key, danger bool) app.UI {
+	class := "btn"
+	if danger {
+		class = "btn btn-danger"
+	}
+	return app.Div().Class("actions").Body(
+		app.Button().Class(class).Type("button").ID(id).Disabled(f.busy).Text(f.t(words)).OnClick(f.submit),
+		app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
+			OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
+	)
+}
+
 // valueID is the input of a step that asks for the new value of a change.
 const valueID = "ch-value"
 

@@ -21,12 +21,7 @@ func (s *passkeyRemoveStep) Render(f *Flow) app.UI {
 	return app.Div().Body(
 		app.P().Text(i18n.F(f.lng(), i18n.PasskeyRemoveLead, "name", s.key.Name)),
 		f.errorAlert(),
-		app.Div().Class("actions").Body(
-			app.Button().Class("btn btn-danger").Type("button").ID("passkey-remove-now").Disabled(f.busy).
-				Text(f.t(i18n.PasskeyRemove)).OnClick(f.submit),
-			app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
-				OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
-		),
+		f.confirmActions("passkey-remove-now", i18n.PasskeyRemove, true),
 	)
 }
 

@@ -21,12 +21,7 @@ func (s *recoveryCreateStep) Render(f *Flow) app.UI {
 	return app.Div().Body(
 		app.P().Text(f.t(i18n.RecoveryNewLead)),
 		f.errorAlert(),
-		app.Div().Class("actions").Body(
-			app.Button().Class("btn").Type("button").ID("recovery-create").Disabled(f.busy).
-				Text(f.t(i18n.RecoveryCreate)).OnClick(f.submit),
-			app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
-				OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
-		),
+		f.confirmActions("recovery-create", i18n.RecoveryCreate, false),
 	)
 }
 

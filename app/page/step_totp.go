@@ -91,12 +91,7 @@ func (s *totpRemoveStep) Render(f *Flow) app.UI {
 	return app.Div().Body(
 		app.P().Text(f.t(i18n.TOTPRemoveLead)),
 		f.errorAlert(),
-		app.Div().Class("actions").Body(
-			app.Button().Class("btn btn-danger").Type("button").ID("totp-remove-now").Disabled(f.busy).
-				Text(f.t(i18n.TFRemoveApp)).OnClick(f.submit),
-			app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
-				OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
-		),
+		f.confirmActions("totp-remove-now", i18n.TFRemoveApp, true),
 	)
 }
 

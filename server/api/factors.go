@@ -1,10 +1,12 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"math"
 	"net/http"
 
+	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/session"
@@ -18,8 +20,8 @@ import (
 func (s *Server) factorRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathLoginPasskey, s.throttle("login", s.withSession(s.loginPasskey)))
 	mux.HandleFunc("POST "+api.PathLoginPasskeyFinish, s.throttle("code", s.withSession(s.loginPasskeyFinish)))
-	mux.HandleFunc("POST "+api.PathLoginMethod, s.throttle("mail", s.withSession(s.loginMethod)))
-	mux.HandleFunc("POST "+api.PathReauthMethod, s.throttle("mail", s.full(s.reauthMethod)))
+	mux.HandleFunc("POST "+api.PathLoginMethod, s.throttle("mail", s.withSession(s.chooseFactor(s.auth.SwitchLoginFactor))))
+	mux.HandleFunc("POST "+api.PathReauthMethod, s.throttle("mail", s.full(s.chooseFactor(s.auth.SwitchStepUpFactor))))
 	mux.HandleFunc("POST "+api.PathReauthPasskey, s.throttle("login", s.full(s.reauthPasskey)))
 
 	mux.HandleFunc("GET "+api.PathPasskeys, s.full(s.listPasskeys))
@@ -131,30 +133,21 @@ func challengeAnswer(ch auth.Challenge, fs auth.Factors) api.FactorChallenge {
 		ResendAfter: seconds(ch.ResendAfter), Passkey: ch.Passkey}
 }
 
-func (s *Server) loginMethod(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.MethodRequest
-	if !decode(w, r, &req) {
-		return
+// chooseFactor is "Use another method" where switchTo switches: a login's
+// second step, or a dialog's step-up.
+func (s *Server) chooseFactor(switchTo func(context.Context, *session.Session, string, audit.Meta) (auth.Challenge, auth.Factors, error)) sessionHandler {
+	return func(w http.ResponseWriter, r *http.Request, sess *session.Session) {
+		var req api.MethodRequest
+		if !decode(w, r, &req) {
+			return
+		}
+		ch, fs, err := switchTo(r.Context(), sess, req.Method, meta(r))
+		if err != nil {
+			s.failFactor(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, challengeAnswer(ch, fs))
 	}
-	ch, fs, err := s.auth.SwitchLoginFactor(r.Context(), sess, req.Method, meta(r))
-	if err != nil {
-		s.failFactor(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, challengeAnswer(ch, fs))
-}
-
-func (s *Server) reauthMethod(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.MethodRequest
-	if !decode(w, r, &req) {
-		return
-	}
-	ch, fs, err := s.auth.SwitchStepUpFactor(r.Context(), sess, req.Method, meta(r))
-	if err != nil {
-		s.failFactor(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, challengeAnswer(ch, fs))
 }
 
 func (s *Server) reauthPasskey(w http.ResponseWriter, r *http.Request, sess *session.Session) {

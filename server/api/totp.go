@@ -4,8 +4,20 @@ import (
 	"net/http"
 
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 )
+
+// answerWith answers with what wrap makes of u's profile (a change's result
+// that carries the profile along).
+func (s *Server) answerWith(w http.ResponseWriter, r *http.Request, u *store.User, wrap func(api.Me) any) {
+	me, err := s.toMe(r, u)
+	if err != nil {
+		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, wrap(me))
+}
 
 func (s *Server) beginTOTP(w http.ResponseWriter, r *http.Request, sess *session.Session) {
 	if !decode(w, r, &struct{}{}) {
@@ -29,12 +41,7 @@ func (s *Server) confirmTOTP(w http.ResponseWriter, r *http.Request, sess *sessi
 		s.failFactor(w, r, err)
 		return
 	}
-	me, err := s.toMe(r, u)
-	if err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.TOTPResult{Me: me, RecoveryCodes: codes})
+	s.answerWith(w, r, u, func(me api.Me) any { return api.TOTPResult{Me: me, RecoveryCodes: codes} })
 }
 
 func (s *Server) removeTOTP(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -58,10 +65,5 @@ func (s *Server) newRecoveryCodes(w http.ResponseWriter, r *http.Request, sess *
 		s.failFactor(w, r, err)
 		return
 	}
-	me, err := s.toMe(r, u)
-	if err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.RecoveryCodes{Codes: codes, Me: me})
+	s.answerWith(w, r, u, func(me api.Me) any { return api.RecoveryCodes{Codes: codes, Me: me} })
 }

@@ -45,10 +45,5 @@ func (s *Server) twoFactorConfirm(w http.ResponseWriter, r *http.Request, sess *
 		s.failFactor(w, r, err)
 		return
 	}
-	me, err := s.toMe(r, u)
-	if err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.TwoFactorResult{Me: me, CSRFToken: sess.CSRF()})
+	s.answerWith(w, r, u, func(me api.Me) any { return api.TwoFactorResult{Me: me, CSRFToken: sess.CSRF()} })
 }

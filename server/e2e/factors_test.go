@@ -48,17 +48,29 @@ func createPasskey(tab *browsertest.Tab, env *portaltest.Env, name string) {
 	tab.WaitText(name)
 }
 
+// startWithAuthenticator starts a portal on localhost with a customer
+// living in the UK, and a browser with a virtual authenticator logged in as
+// them, on their profile; autofill off keeps the login page from using the
+// authenticator on its own (see browsertest.NoPasskeyAutofill).
+func startWithAuthenticator(t *testing.T, email string, autofill bool) (*portaltest.Env, *portaltest.Client, *browsertest.Tab) {
+	t.Helper()
+	env := portaltest.StartOnLocalhost(t, testenv.SQLite(t))
+	c := env.RegisterIn(email, "GB", "SW1A 1AA")
+	tab := browsertest.New(t).Tab()
+	tab.VirtualAuthenticator()
+	if !autofill {
+		tab.NoPasskeyAutofill()
+	}
+	login(tab, env, email, "")
+	tab.WaitPath("/profile")
+	return env, c, tab
+}
+
 // The browser's autofill offers the passkey in the identifier field: the
 // virtual authenticator answers the login page's conditional request at
 // once, standing in for the person picking the passkey there.
 func TestPasskeyAutofill(t *testing.T) {
-	env := portaltest.StartOnLocalhost(t, testenv.SQLite(t))
-	email := "auto@example.com"
-	env.RegisterIn(email, "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	tab.VirtualAuthenticator()
-	login(tab, env, email, "")
-	tab.WaitPath("/profile")
+	env, _, tab := startWithAuthenticator(t, "auto@example.com", true)
 	createPasskey(tab, env, "Phone")
 	tab.Click("Profile menu")
 	tab.Click("Log out")
@@ -71,14 +83,8 @@ func TestPasskeyAutofill(t *testing.T) {
 // Every new step works with the keyboard alone: "Create passkey", "Log in
 // with a passkey", and "Use another method" at the second step.
 func TestPasskeyAndOtherMethodsByKeyboard(t *testing.T) {
-	env := portaltest.StartOnLocalhost(t, testenv.SQLite(t))
 	email := "keys@example.com"
-	c := env.RegisterIn(email, "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	tab.VirtualAuthenticator()
-	tab.NoPasskeyAutofill()
-	login(tab, env, email, "")
-	tab.WaitPath("/profile")
+	env, c, tab := startWithAuthenticator(t, email, false)
 
 	focusOn := func(id string) {
 		t.Helper()
@@ -149,14 +155,8 @@ func TestPasskeyAndOtherMethodsByKeyboard(t *testing.T) {
 // the app asked, "Use another method" leads to a passkey; the two-factor
 // dialog removes the app and makes new recovery codes; a passkey is renamed.
 func TestOtherMethodsInTheDialogs(t *testing.T) {
-	env := portaltest.StartOnLocalhost(t, testenv.SQLite(t))
 	email := "dora@example.com"
-	c := env.RegisterIn(email, "GB", "SW1A 1AA")
-	tab := browsertest.New(t).Tab()
-	tab.VirtualAuthenticator()
-	tab.NoPasskeyAutofill()
-	login(tab, env, email, "")
-	tab.WaitPath("/profile")
+	env, c, tab := startWithAuthenticator(t, email, false)
 	createPasskey(tab, env, "Laptop")
 	activateByAPI(t, env, c, email)
 	key, _ := setUpAppByAPI(t, env, c, email)

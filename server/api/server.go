@@ -99,6 +99,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
 
 	s.accountRoutes(mux)
+	s.factorRoutes(mux)
 	s.helpRoutes(mux)
 	s.oidcRoutes(mux)
 	s.careRoutes(mux)

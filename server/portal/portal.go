@@ -145,7 +145,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	runner := jobs.New(db, o.Clock, log)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
-		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,
+		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
 	})
 	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier,
 		Jobs: runner, Documents: cfg.Care.Documents()})

@@ -21,6 +21,14 @@ func main() {
 	slog.SetDefault(log)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if len(os.Args) > 1 {
+		// A subcommand (agent add EMAIL) runs and exits; see agent.go.
+		if err := command(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "miniid: "+err.Error())
+			os.Exit(2)
+		}
+		return
+	}
 	if err := run(ctx, os.Getenv, log); err != nil {
 		// One clear line, then exit: a bad DATABASE_URL or half a Mailgun
 		// configuration must stop the start.

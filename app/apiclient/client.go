@@ -170,6 +170,12 @@ func (c *Client) do(method, path string, in, out any, headers map[string]string)
 	if timeout := app.Window().Get("AbortSignal"); timeout.Truthy() && timeout.Get("timeout").Truthy() {
 		opts["signal"] = timeout.Call("timeout", 20000)
 	}
+	return answer(path, opts, out)
+}
+
+// answer runs the fetch and decodes a success into out, or a failure into
+// an *Error.
+func answer(path string, opts map[string]any, out any) error {
 	status, text, retryAfter, err := fetch(path, opts)
 	if err != nil {
 		return &Error{Status: 0, Body: api.Error{Code: CodeOffline, Message: err.Error()}}

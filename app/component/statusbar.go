@@ -45,7 +45,6 @@ func homeFor(loggedIn bool) string {
 }
 
 func (s *StatusBar) menu(lang string) app.UI {
-	me := s.ISession.Me
 	return app.Div().Class("menu-wrap").OnKeyDown(s.onKey).Body(
 		app.Button().ID("profile-button").Class("avatar").Type("button").
 			Title(i18n.T(lang, i18n.NavProfileMenu)).
@@ -53,7 +52,7 @@ func (s *StatusBar) menu(lang string) app.UI {
 			Aria("haspopup", "menu").
 			Aria("expanded", s.open).
 			Aria("controls", "profile-menu").
-			Text(me.Initials()).
+			Body(Avatar(s.ISession)).
 			OnClick(s.toggle),
 		app.If(s.open, func() app.UI {
 			return app.Ul().ID("profile-menu").Class("menu").Role("menu").Body(
@@ -71,6 +70,14 @@ func (s *StatusBar) menu(lang string) app.UI {
 			)
 		}),
 	)
+}
+
+// Avatar is the customer's picture, or their initials without one.
+func Avatar(s state.Session) app.UI {
+	if s.Picture != "" && s.Me != nil && s.Me.Picture != "" {
+		return app.Img().Class("avatar-img").Src(s.Picture).Alt("")
+	}
+	return app.Text(s.Me.Initials())
 }
 
 func (s *StatusBar) toggle(ctx app.Context, e app.Event) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/passkey"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -29,7 +30,15 @@ func (b *base) observe(ctx app.Context, onChange ...func()) {
 
 func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
 
-func (b *base) frame(body ...app.UI) app.UI { return component.NewFrame(b.sess, body...) }
+// frame wraps a page in the shell. A customer who has new terms to accept
+// sees them instead of their profile pages until they have (the server
+// refuses the rest meanwhile).
+func (b *base) frame(body ...app.UI) app.UI {
+	if b.sess.LoggedIn() && len(b.sess.Me.ConsentsDue) > 0 && accountPage() {
+		body = []app.UI{&consentGate{IDue: b.sess.Me.ConsentsDue}}
+	}
+	return component.NewFrame(b.sess, body...)
+}
 
 // formError is a failed submission as a page shows it.
 type formError struct {
@@ -41,6 +50,10 @@ type formError struct {
 
 // readError turns a client error into words for the page.
 func readError(lang string, err error) formError {
+	var pe *passkey.Error
+	if errors.As(err, &pe) {
+		return passkeyError(lang, pe)
+	}
 	var ce *apiclient.Error
 	if !errors.As(err, &ce) {
 		return formError{Message: i18n.T(lang, i18n.ErrServer)}
@@ -62,6 +75,19 @@ func readError(lang string, err error) formError {
 		}
 	}
 	return fe
+}
+
+// passkeyError says why the browser used no passkey, and what to do.
+func passkeyError(lang string, e *passkey.Error) formError {
+	switch {
+	case e.Cancelled():
+		return formError{Message: i18n.T(lang, i18n.PasskeyCancelled), Code: e.Name}
+	case e.Name == "InvalidStateError":
+		return formError{Message: i18n.T(lang, i18n.PasskeyExistsHere), Code: e.Name}
+	case e.Name == "NotSupportedError" || e.Name == "SecurityError":
+		return formError{Message: i18n.T(lang, i18n.PasskeyNoBrowser), Code: e.Name}
+	}
+	return formError{Message: i18n.T(lang, i18n.PasskeyUnknownError), Code: e.Name}
 }
 
 // check runs a shared validation rule and records its message under field.

@@ -14,6 +14,10 @@ import (
 type Profile struct {
 	app.Compo
 	base
+
+	busy bool
+	err  formError
+	info string
 }
 
 // NewProfile returns the page.
@@ -41,7 +45,7 @@ func (p *Profile) Render() app.UI {
 	return p.frame(app.Div().Class("medium").Body(
 		app.Div().Class("card").Body(
 			app.Div().Class("profile-head").Body(
-				app.Span().Class("avatar").Aria("hidden", "true").Text(me.Initials()),
+				app.Span().Class("avatar").ID("profile-avatar").Aria("hidden", "true").Body(component.Avatar(p.sess)),
 				app.Div().Body(
 					app.H1().ID("profile-name").Text(name),
 					app.P().Class("muted").Text(p.t(i18n.ProfileTitle)),
@@ -51,6 +55,8 @@ func (p *Profile) Render() app.UI {
 				return component.Alert(component.AlertInfo, i18n.F(p.lang, i18n.ProfileVerifyPhone, "phone", me.Phone),
 					app.Div().Class("actions").Body(app.A().ID("verify-phone").Href("/profile/account").Text(p.t(i18n.ProfileVerifyPhoneLink))))
 			}),
+			undeliverableNote(p.lang, me, true),
+			p.pictureControls(),
 			app.Dl().Class("facts").Body(
 				app.Dt().Text(p.t(i18n.ProfileMiniID)),
 				app.Dd().ID("profile-email").Text(me.Email),

@@ -22,9 +22,11 @@ type Security struct {
 	status   state.Status
 	sessions []api.SessionInfo
 	events   []api.SecurityEvent
+	question api.SecurityQuestionState
 	err      formError
 	info     string
 	busy     bool
+	dialog   string // the open dialog: api.ActionSecurityQuestion or ActionExport, "" for none
 }
 
 // NewSecurity returns the page.
@@ -36,6 +38,7 @@ func (p *Security) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Se
 // OnMount loads the sessions and events.
 func (p *Security) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { requireLogin(ctx, p.sess) })
+	ctx.Handle(actionSecurityReload, func(ctx app.Context, a app.Action) { p.load(ctx) })
 	requireLogin(ctx, p.sess)
 	p.load(ctx)
 }
@@ -44,7 +47,14 @@ func (p *Security) load(ctx app.Context) {
 	p.status = state.Loading
 	ctx.Async(func() {
 		sessions, events, err := fetchSecurity()
-		ctx.Dispatch(func(ctx app.Context) { p.loaded(sessions, events, err) })
+		var q api.SecurityQuestionState
+		if err == nil {
+			q, err = apiclient.Default.SecurityQuestion()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.question = q
+			p.loaded(sessions, events, err)
+		})
 	})
 }
 
@@ -93,7 +103,7 @@ func (p *Security) Render() app.UI {
 	return p.frame(app.Div().Class("medium").Body(
 		app.P().Body(app.A().Href("/profile").Text("‹ "+p.t(i18n.ProfileTitle))),
 		app.Div().Class("card").Body(app.H1().Text(p.t(i18n.SecurityTitle)), body),
-	))
+	), p.openDialog())
 }
 
 func (p *Security) lists() app.UI {
@@ -130,6 +140,8 @@ func (p *Security) lists() app.UI {
 				Disabled(p.busy || others == 0 || p.sess.Offline).Text(p.t(i18n.SecurityLogoutOthers)).OnClick(p.logoutOthers),
 		),
 		&connectedApps{IOffline: p.sess.Offline},
+		p.questionSection(),
+		p.exportSection(),
 		app.H2().Text(p.t(i18n.SecurityEvents)),
 		app.If(len(p.events) == 0, func() app.UI { return app.P().Class("muted").Text(p.t(i18n.SecurityNoEvents)) }),
 		app.Ul().Class("list").ID("events").Body(
@@ -137,7 +149,7 @@ func (p *Security) lists() app.UI {
 				ev := p.events[i]
 				return app.Li().Body(
 					app.Strong().Text(i18n.T(p.lang, i18n.Key("event."+ev.Kind))),
-					app.Div().Class("muted").Text(p.when(ev.At)+" · "+p.device(ev.Device)+" · "+ev.Network),
+					app.Div().Class("muted").Text(p.eventLine(ev)),
 				)
 			}),
 		),

@@ -34,6 +34,9 @@ var pages = map[string]func() app.Composer{
 	api.PageConsent:     page.NewConsent,
 	api.PageSignInError: page.NewSignInError,
 	api.PageSignOut:     page.NewSignOut,
+	"/restore":          page.NewRestore,
+	"/support":          page.NewSupport,
+	"/support/log":      page.NewSupportLog,
 	NotFoundPath:        page.NewNotFound,
 }
 
@@ -44,6 +47,7 @@ var patterns = []struct {
 	newPage func() app.Composer
 }{
 	{regexp.MustCompile(`^/help/[a-z0-9-]+$`), page.NewHelpArticle},
+	{regexp.MustCompile(`^/support/customers/[0-9]+$`), page.NewSupportCustomer},
 }
 
 var once sync.Once

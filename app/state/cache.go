@@ -66,6 +66,7 @@ func ForgetDevice() {
 	win := app.Window()
 	if ls := localStorage(); ls != nil {
 		ls.Call("removeItem", keyProfileCache)
+		ls.Call("removeItem", keyPicture)
 	}
 	if ss := win.Get("sessionStorage"); ss.Truthy() {
 		ss.Call("clear")

@@ -17,6 +17,9 @@ import (
 const (
 	KeyLang    = "lang"
 	KeySession = "session"
+	// KeyPasskeys is whether the portal can use passkeys, as the server
+	// last said (a logout keeps it).
+	KeyPasskeys = "passkeys"
 )
 
 // Status is where a loaded thing stands.
@@ -46,6 +49,17 @@ type Session struct {
 	// Leave is an app that logged out and waits for the sign-out page.
 	Return *api.Return
 	Leave  *api.Return
+	// EmailUndeliverable is set while a login waits for its code and mail
+	// to the account's address does not arrive (the login's answer says so).
+	EmailUndeliverable string
+	// Picture is what shows the profile picture: the device's copy (a
+	// data: URL, also offline) or its URL; "" without one.
+	Picture string
+	// Factors are a second step's: the factor asked and the others offered.
+	Factors api.Factors
+	// Passkeys says the portal can use passkeys (it has a host name); the
+	// login page reads it after a logout too (KeyPasskeys).
+	Passkeys bool
 }
 
 // LoggedIn reports whether a full session is known.
@@ -126,6 +140,8 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	switch {
 	case next.Status == Loaded && next.Me != nil:
 		saveProfile(*next.Me)
+		keepPicture(*next.Me)
+		next.Picture = PictureSrc(next.Me)
 	case next.Status == Loaded:
 		// No session (logged out here or elsewhere, or it ran out): nothing
 		// personal may stay on the device.
@@ -138,7 +154,7 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 	case next.Offline:
 		if c, ok := cachedProfile(); ok {
 			me := c.Me
-			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt}
+			next = Session{Status: Loaded, State: api.StateFull, Me: &me, Offline: true, SavedAt: c.SavedAt, Picture: PictureSrc(&me)}
 		}
 		// Try again until the server answers; then the banner goes.
 		ctx.After(5*time.Second, reloadSession)
@@ -148,6 +164,9 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 			SetLang(ctx, next.Me.Language)
 		}
 		ctx.SetState(KeySession, next)
+		if next.Status == Loaded && !next.Offline && !next.LogoutPending {
+			ctx.SetState(KeyPasskeys, next.Passkeys)
+		}
 	})
 }
 
@@ -159,7 +178,8 @@ func fetchSession() Session {
 	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave}
+	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave,
+		Factors: s.Factors, Passkeys: s.PasskeysAvailable}
 	if s.State == api.StateFull {
 		me, err := apiclient.Default.Me()
 		if err != nil {
@@ -176,6 +196,18 @@ func SetMe(ctx app.Context, me api.Me) {
 	var cur Session
 	ctx.GetState(KeySession, &cur)
 	cur.Me = &me
+	cur.Picture = PictureSrc(&me)
+	ctx.Async(func() {
+		keepPicture(me)
+		ctx.Dispatch(func(ctx app.Context) {
+			var now Session
+			ctx.GetState(KeySession, &now)
+			if now.Me != nil && now.Me.Picture == me.Picture {
+				now.Picture = PictureSrc(now.Me)
+				ctx.SetState(KeySession, now)
+			}
+		})
+	})
 	cur.State = api.StateFull
 	cur.Status = Loaded
 	ctx.SetState(KeySession, cur)

@@ -53,34 +53,3 @@ func (s *Service) ChangePassword(ctx context.Context, sess *session.Session, pas
 	s.notify.Kick()
 	return nil
 }
-
-// Delete removes the account and its personal data after a step-up, ends
-// every session and sends a farewell mail. The address can register again.
-func (s *Service) Delete(ctx context.Context, sess *session.Session, m audit.Meta) error {
-	if !sess.TakeGrant(auth.ActionDelete, s.clock.Now()) {
-		return ErrReauthRequired
-	}
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		u, err := store.UserByID(ctx, tx, sess.UserID())
-		if err != nil {
-			return err
-		}
-		if err := store.DeleteUser(ctx, tx, u.ID); err != nil {
-			return err
-		}
-		if err := s.auth.LiftBlock(ctx, tx, u); err != nil {
-			return err
-		}
-		// The farewell is the one mail that outlives the account: it is
-		// written after the deletion and tied to no user.
-		farewell := *u
-		farewell.ID = 0
-		return s.notify.Send(ctx, tx, &farewell, u.Email, mail.KindAccountDeleted, mail.Data{})
-	})
-	if err != nil {
-		return fmt.Errorf("account: delete: %w", err)
-	}
-	sess.End()
-	s.notify.Kick()
-	return nil
-}

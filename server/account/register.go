@@ -150,6 +150,9 @@ func (s *Service) registerJob(ctx context.Context, payload []byte) error {
 		if err := audit.Record(ctx, tx, now, u.ID, audit.EventRegistered, j.Meta); err != nil {
 			return err
 		}
+		if err := store.AddConsents(ctx, tx, u.ID, s.docs, now); err != nil {
+			return err
+		}
 		return s.mailConfirmation(ctx, tx, u)
 	})
 	if err != nil {

@@ -41,6 +41,9 @@ type Deps struct {
 	Codes  *otp.Codes
 	Notify *notify.Notifier
 	Jobs   *jobs.Runner
+	// Documents are the current versions of the terms of use and privacy
+	// notice, which a registration accepts.
+	Documents map[string]string
 }
 
 // Service is the account use cases.
@@ -53,11 +56,12 @@ type Service struct {
 	codes  *otp.Codes
 	notify *notify.Notifier
 	jobs   *jobs.Runner
+	docs   map[string]string
 }
 
 // New returns a Service and registers its jobs with the runner.
 func New(d Deps) *Service {
-	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify, jobs: d.Jobs}
+	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, auth: d.Auth, tokens: d.Tokens, codes: d.Codes, notify: d.Notify, jobs: d.Jobs, docs: d.Documents}
 	d.Jobs.Handle(jobRegister, s.registerJob)
 	d.Jobs.Handle(jobResendConfirmation, s.resendJob)
 	return s

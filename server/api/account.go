@@ -22,9 +22,9 @@ func (s *Server) accountRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathReauthConfirm, s.throttle("code", s.full(s.reauthConfirm)))
 	mux.HandleFunc("POST "+api.PathEmail, s.throttle("mail", s.full(s.changeEmail)))
 	mux.HandleFunc("POST "+api.PathPassword, s.full(s.changePassword))
-	mux.HandleFunc("POST "+api.PathPhone, s.throttle("mail", s.full(s.startPhone)))
+	mux.HandleFunc("POST "+api.PathPhone, s.throttle("mail", s.full(s.phoneOffered(s.startPhone))))
 	mux.HandleFunc("POST "+api.PathPhoneVerify, s.throttle("code", s.full(s.verifyPhone)))
-	mux.HandleFunc("POST "+api.PathPhoneResend, s.throttle("mail", s.full(s.resendPhone)))
+	mux.HandleFunc("POST "+api.PathPhoneResend, s.throttle("mail", s.full(s.phoneOffered(s.resendPhone))))
 	mux.HandleFunc("POST "+api.PathPhoneRemove, s.full(s.removePhone))
 	mux.HandleFunc("POST "+api.PathDelete, s.full(s.deleteAccount))
 	mux.HandleFunc("GET "+api.PathSessions, s.full(s.listSessions))
@@ -116,7 +116,8 @@ func (s *Server) reauth(w http.ResponseWriter, r *http.Request, sess *session.Se
 		s.failAccount(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent(), MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter), CSRFToken: sess.CSRF()})
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent(), MaskedEmail: res.Challenge.MaskedEmail,
+		ResendAfter: seconds(res.Challenge.ResendAfter), CSRFToken: sess.CSRF(), Factors: outcomeFactors(res.Outcome)})
 }
 
 func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -129,12 +130,12 @@ func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *sess
 }
 
 func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.CodeRequest
+	var req api.FactorRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if _, err := s.auth.ConfirmStepUp(r.Context(), sess, req.Code, meta(r)); err != nil {
-		s.failAccount(w, r, err)
+	if _, err := s.auth.ConfirmStepUp(r.Context(), sess, req.Method, factorInput(req), meta(r)); err != nil {
+		s.failFactor(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF()})

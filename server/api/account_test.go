@@ -1,12 +1,15 @@
 package api_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/minicorp/miniid/server/internal/portaltest"
 	"github.com/minicorp/miniid/server/internal/testenv"
+	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 )
 
@@ -263,6 +266,10 @@ func TestPhoneID(t *testing.T) {
 	})
 }
 
+// "Delete MINI ID" deactivates at once: every session ends, nobody logs in,
+// and the farewell mail names the day of the deletion and carries the link
+// that keeps the account. After 7 days the sweeper removes it and mails
+// the last word; then the address can register again.
 func TestDeleteAccount(t *testing.T) {
 	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
 		env := portaltest.Start(t, db)
@@ -276,15 +283,70 @@ func TestDeleteAccount(t *testing.T) {
 			t.Fatalf("a session survived deletion: %d", r.Status)
 		}
 		env.Clock.Advance(7 * time.Second)
-		if _, r := env.Login("bye@example.com", portaltest.Password); r.Status != 401 {
-			t.Fatalf("login after deletion: %d", r.Status)
+		if _, r := env.Login("bye@example.com", "not the password 99"); r.Status != 401 {
+			t.Fatalf("a wrong password for a deactivated account: %d", r.Status)
 		}
-		mails := env.Mails("bye@example.com")
-		if len(mails) == 0 || !strings.Contains(strings.ToLower(mails[0].Subject), "gelöscht") || mails[0].Token() != "" {
-			t.Fatalf("no farewell mail: %+v", mails)
+		if _, r := env.Login("bye@example.com", portaltest.Password); r.Status != 403 || r.Error(t).Code != api.CodeDeletionPending || r.Error(t).Until == "" {
+			t.Fatalf("login after deletion: %d %s", r.Status, r.Body)
 		}
-		env.Clock.Advance(time.Minute)
+		farewell := env.LastMail("bye@example.com")
+		if !strings.Contains(farewell.Subject, "gelöscht") || !strings.Contains(farewell.Link(), "/restore?token=") {
+			t.Fatalf("the farewell mail: %s\n%s", farewell.Subject, farewell.Text)
+		}
+		env.Clock.Advance(6 * 24 * time.Hour)
+		if rep, err := env.Portal.Sweeper().Round(context.Background()); err != nil || rep.Removed["account_deletions"] != 0 {
+			t.Fatalf("removed within the grace period: %+v %v", rep, err)
+		}
+		env.Clock.Advance(24 * time.Hour)
+		if rep, err := env.Portal.Sweeper().Round(context.Background()); err != nil || rep.Removed["account_deletions"] != 1 {
+			t.Fatalf("not removed after 7 days: %+v %v", rep, err)
+		}
+		if m := env.LastMail("bye@example.com"); m.Subject != "Ihre MINI ID wurde gelöscht" || m.Token() != "" {
+			t.Fatalf("the last mail: %q", m.Subject)
+		}
+		if r := env.Client().Post(api.PathRestore, api.TokenRequest{Token: farewell.Token()}); r.Status != 400 {
+			t.Fatalf("the undo link after the deletion: %d", r.Status)
+		}
+		if _, err := store.UserByEmail(context.Background(), env.DB.Bun, "bye@example.com"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("the account is still there: %v", err)
+		}
 		env.Register("bye@example.com") // the address can register again
+	})
+}
+
+// The farewell mail's link keeps the account within the 7 days, once.
+func TestDeletionUndo(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env := portaltest.Start(t, db)
+		email := "stay@example.com"
+		c := env.Register(email)
+		reauth(t, env, c, email, api.ActionDelete)
+		c.Post(api.PathDelete, nil)
+		tok := env.LastMail(email).Token()
+		env.Clock.Advance(3 * 24 * time.Hour)
+		if r := env.Client().Post(api.PathRestore, api.TokenRequest{Token: "made-up"}); r.Status != 400 {
+			t.Fatalf("a made-up link: %d", r.Status)
+		}
+		if r := env.Client().Post(api.PathRestore, api.TokenRequest{Token: tok}); r.Status != 200 {
+			t.Fatalf("restore: %d %s", r.Status, r.Body)
+		}
+		if r := env.Client().Post(api.PathRestore, api.TokenRequest{Token: tok}); r.Status != 400 {
+			t.Fatalf("the link a second time: %d", r.Status)
+		}
+		if m := env.LastMail(email); m.Subject != "Ihre MINI ID ist wieder aktiv" {
+			t.Fatalf("mail: %q", m.Subject)
+		}
+		c, r := env.Login(email, portaltest.Password)
+		if r.Status != 200 {
+			t.Fatalf("login after the undo: %d %s", r.Status, r.Body)
+		}
+		if kinds := eventKinds(t, c); !contains(kinds, "deletion_undone") {
+			t.Fatalf("events: %v", kinds)
+		}
+		env.Clock.Advance(5 * 24 * time.Hour)
+		if rep, _ := env.Portal.Sweeper().Round(context.Background()); rep.Removed["account_deletions"] != 0 {
+			t.Fatalf("a kept account was removed: %+v", rep)
+		}
 	})
 }
 

@@ -22,7 +22,13 @@ func (s *Server) failAuth(w http.ResponseWriter, r *http.Request, err error) {
 	var blocked *auth.BlockedError
 	var rate *otp.RateError
 	var paused *otp.PausedError
+	var deleted *auth.DeletionPendingError
 	switch {
+	case errors.As(err, &deleted):
+		fail(w, r, http.StatusForbidden, api.Error{
+			Code: api.CodeDeletionPending, Until: deleted.Until.UTC().Format("2006-01-02T15:04:05Z"),
+			Message: i18n.F(lang, i18n.DeletionPending, "time", notify.FormatTime(deleted.Until, lang)),
+		}, nil)
 	case errors.As(err, &fe):
 		failFields(w, r, fe)
 	case errors.As(err, &blocked):

@@ -182,6 +182,9 @@ func (s *Server) full(h sessionHandler) http.HandlerFunc {
 			fail(w, r, http.StatusUnauthorized, api.Error{Code: api.CodeUnauthorized, Message: i18n.T(langOf(r), i18n.ErrSession)}, nil)
 			return
 		}
+		if s.needsConsent(w, r, sess) {
+			return
+		}
 		h(w, r, sess)
 	})
 }

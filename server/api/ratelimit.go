@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/minicorp/miniid/server/audit"
+	"github.com/minicorp/miniid/server/metrics"
+	"github.com/minicorp/miniid/server/ratelimit"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -13,6 +15,11 @@ import (
 // throttle wraps h with the per-IP budget of group (server/ratelimit: kept
 // in the database, so all processes on it share one budget per client).
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
+	// A route with a budget nobody defined would answer every request 500:
+	// fail when the routes are registered instead.
+	if _, ok := ratelimit.Budgets[group]; !ok {
+		panic("api: no per-IP budget " + group + " in ratelimit.Budgets")
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		wait, ok, err := s.limits.Allow(r.Context(), group, audit.ClientIP(r.Context()))
 		if err != nil {
@@ -20,6 +27,7 @@ func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !ok {
+			metrics.NoteBudget(r.Context(), "ip")
 			failRate(w, r, wait)
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -27,6 +28,7 @@ func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause
 	if status >= 500 && unavailable(w, r, cause) {
 		return
 	}
+	metrics.NoteRefusal(r.Context(), e.Code) // counted whether or not the log samples it
 	if status >= 500 {
 		slog.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)
 		e = api.Error{Code: api.CodeInternal, Message: i18n.T(langOf(r), i18n.ErrServer)}

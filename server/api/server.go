@@ -13,10 +13,15 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/keyring"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/oidc"
+	"github.com/minicorp/miniid/server/profile"
 	"github.com/minicorp/miniid/server/ratelimit"
+	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/shared/api"
 )
 
@@ -33,6 +38,16 @@ type Server struct {
 	keys     keyring.Ring
 	account  *account.Service
 	oidc     *oidc.Service
+	metrics  *metrics.Metrics
+	care
+}
+
+// care are the services of customer care and self-service.
+type care struct {
+	support   *support.Service
+	questions *secquestion.Service
+	export    *export.Service
+	pictures  *profile.Service
 }
 
 // Deps are the use cases the API is built on.
@@ -47,13 +62,21 @@ type Deps struct {
 	Account  *account.Service
 	OIDC     *oidc.Service // the OpenID Connect provider: consent, connected apps, return addresses
 	Log      *slog.Logger
+	Metrics  *metrics.Metrics // nil counts nothing
+	// Customer care and self-service.
+	Support   *support.Service
+	Questions *secquestion.Service
+	Export    *export.Service
+	Pictures  *profile.Service
 }
 
 // New returns the API server.
 func New(d Deps) *Server {
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions,
-		limits: ratelimit.New(d.DB, d.Keys, d.Clock.Now), oidc: d.OIDC, log: d.Log, help: d.Help, keys: d.Keys, account: d.Account,
+		limits: ratelimit.New(d.DB, d.Keys, d.Clock.Now), log: d.Log, help: d.Help, keys: d.Keys, account: d.Account, oidc: d.OIDC,
+		metrics: d.Metrics,
+		care:    care{support: d.Support, questions: d.Questions, export: d.Export, pictures: d.Pictures},
 	}
 }
 
@@ -62,9 +85,9 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+api.PathSession, s.throttle("session", s.withSession(s.getSession)))
 	mux.HandleFunc("POST "+api.PathRegister, s.throttle("register", s.withSession(s.register)))
 	mux.HandleFunc("POST "+api.PathRegisterResend, s.throttle("mail", s.withSession(s.resendConfirmation)))
-	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.confirm)))
-	mux.HandleFunc("POST "+api.PathLogin, s.throttle("login", s.withSession(s.login)))
-	mux.HandleFunc("POST "+api.PathLoginCode, s.throttle("code", s.withSession(s.loginCode)))
+	mux.HandleFunc("POST "+api.PathConfirm, s.throttle("reset", s.withSession(s.countLogin(s.confirm))))
+	mux.HandleFunc("POST "+api.PathLogin, s.throttle("login", s.withSession(s.countLogin(s.login))))
+	mux.HandleFunc("POST "+api.PathLoginCode, s.throttle("code", s.withSession(s.countLogin(s.loginCode))))
 	mux.HandleFunc("POST "+api.PathLoginResend, s.throttle("mail", s.withSession(s.loginResend)))
 	mux.HandleFunc("POST "+api.PathLogout, s.withSession(s.logout))
 	mux.HandleFunc("POST "+api.PathForgot, s.throttle("mail", s.withSession(s.forgot)))
@@ -77,8 +100,10 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
 
 	s.accountRoutes(mux)
+	s.factorRoutes(mux)
 	s.helpRoutes(mux)
 	s.oidcRoutes(mux)
+	s.careRoutes(mux)
 
 	// Anything else under the API is a JSON 404, not the app's HTML page.
 	mux.HandleFunc(api.Prefix+"/", func(w http.ResponseWriter, r *http.Request) {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -24,12 +25,13 @@ func unavailable(w http.ResponseWriter, r *http.Request, cause error) bool {
 	if !store.Unavailable(cause) {
 		return false
 	}
-	if log, leftOut := refusals.admit(refusalKind(r, http.StatusServiceUnavailable, api.CodeUnavailable)); log {
+	metrics.NoteRefusal(r.Context(), api.CodeTemporarilyUnavailable)
+	if log, leftOut := refusals.admit(refusalKind(r, http.StatusServiceUnavailable, api.CodeTemporarilyUnavailable)); log {
 		slog.WarnContext(r.Context(), "api: database unavailable", "method", r.Method, "path", r.URL.Path, "err", cause, "left_out", leftOut)
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(retryUnavailable))
 	writeJSON(w, http.StatusServiceUnavailable, api.Error{
-		Code: api.CodeUnavailable, RetryAfter: retryUnavailable,
+		Code: api.CodeTemporarilyUnavailable, RetryAfter: retryUnavailable,
 		Message: i18n.F(langOf(r), i18n.ErrUnavailable, "seconds", strconv.Itoa(retryUnavailable)),
 	})
 	return true

@@ -29,7 +29,7 @@ func TestALostDatabaseConnectionAnswers503AndHeals(t *testing.T) {
 			break
 		}
 		e := r.Error(t)
-		if r.Status != 503 || r.Header.Get("Retry-After") == "" || e.Code != api.CodeUnavailable || e.RetryAfter < 1 || e.Message == "" {
+		if r.Status != 503 || r.Header.Get("Retry-After") == "" || e.Code != api.CodeTemporarilyUnavailable || e.RetryAfter < 1 || e.Message == "" {
 			t.Fatalf("a request on a dead connection: %d Retry-After %q %s", r.Status, r.Header.Get("Retry-After"), r.Body)
 		}
 		unavailable++

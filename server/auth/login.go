@@ -67,6 +67,9 @@ func (s *Service) Login(ctx context.Context, sess *session.Session, req api.Logi
 	if u.EmailConfirmedAt == nil {
 		return LoginResult{}, ErrNotConfirmed
 	}
+	if err := s.refuseDeactivated(ctx, u); err != nil {
+		return LoginResult{}, err
+	}
 	out, err := s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: passwordMethod{}, Meta: m})
 	if err != nil {
 		return LoginResult{}, err
@@ -91,16 +94,19 @@ func (s *Service) loginFlow(ctx context.Context, sess *session.Session) (*store.
 	return u, f, method, err
 }
 
-// LoginCode is the second step: the code of this login attempt.
-func (s *Service) LoginCode(ctx context.Context, sess *session.Session, code string, m audit.Meta) (Outcome, error) {
-	u, f, method, err := s.loginFlow(ctx, sess)
+// LoginCode is the second step: the second factor method ("" for the one
+// asked) proven with input — the code of this login attempt, an app's or a
+// recovery code, or a passkey's answer.
+func (s *Service) LoginCode(ctx context.Context, sess *session.Session, method, input string, m audit.Meta) (Outcome, error) {
+	u, f, _, err := s.loginFlow(ctx, sess)
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := method.Verify(ctx, u, f, code); err != nil {
-		return Outcome{}, s.codeFailed(ctx, u, err, m)
+	factor, err := s.proveFactor(ctx, sess, IntentLogin, u, f, method, input, m)
+	if err != nil {
+		return Outcome{}, err
 	}
-	return s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: method, Meta: m})
+	return s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: factor, Meta: m})
 }
 
 // codeFailed records a wrong or void code as a security event, tells the

@@ -30,12 +30,19 @@ func codeMail(f session.Flow) (purpose string, kind mail.Kind, err error) {
 		return otp.Login, mail.KindLoginCode, nil
 	}
 	kinds := map[string]mail.Kind{
-		ActionTwoFactorOn:  mail.KindTwoFactorOnCode,
-		ActionTwoFactorOff: mail.KindTwoFactorOffCode,
-		ActionDelete:       mail.KindDeleteCode,
-		ActionEmailChange:  mail.KindEmailChangeCode,
-		ActionPassword:     mail.KindPasswordChangeCode,
-		ActionPhone:        mail.KindPhoneChangeCode,
+		ActionTwoFactorOn:      mail.KindTwoFactorOnCode,
+		ActionTwoFactorOff:     mail.KindTwoFactorOffCode,
+		ActionDelete:           mail.KindDeleteCode,
+		ActionEmailChange:      mail.KindEmailChangeCode,
+		ActionPassword:         mail.KindPasswordChangeCode,
+		ActionPhone:            mail.KindPhoneChangeCode,
+		ActionExport:           mail.KindExportCode,
+		ActionSecurityQuestion: mail.KindSecurityQuestionCode,
+		ActionPasskeyAdd:       mail.KindSignInChangeCode,
+		ActionPasskeyRemove:    mail.KindSignInChangeCode,
+		ActionTOTPOn:           mail.KindSignInChangeCode,
+		ActionTOTPOff:          mail.KindSignInChangeCode,
+		ActionRecoveryCodes:    mail.KindSignInChangeCode,
 	}
 	kind, ok := kinds[f.Action]
 	if f.Kind != session.FlowStepUp || !ok {

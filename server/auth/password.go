@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -42,7 +43,14 @@ type Hasher struct {
 	rand   io.Reader
 	sem    chan struct{}
 	dummy  string
+	// waited, when set, is told how long each hash waited for its slot
+	// (the metrics' argon2 queue).
+	waited func(time.Duration)
 }
+
+// ObserveWait makes the Hasher report how long each hash or check waited
+// for a slot. Call it before the Hasher is used.
+func (h *Hasher) ObserveWait(f func(time.Duration)) { h.waited = f }
 
 // NewHasher returns a Hasher with params, salts from rand, and a semaphore of
 // concurrency slots (0 = GOMAXPROCS).
@@ -60,6 +68,10 @@ func NewHasher(params Params, rand io.Reader, concurrency int) *Hasher {
 }
 
 func (h *Hasher) acquire(ctx context.Context) error {
+	if h.waited != nil {
+		start := time.Now()
+		defer func() { h.waited(time.Since(start)) }()
+	}
 	select {
 	case h.sem <- struct{}{}:
 		return nil

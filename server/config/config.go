@@ -32,6 +32,7 @@ type Config struct {
 	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
 	Outbox         Outbox       // MAIL_MAX_ATTEMPTS, MAIL_RETRY_*, CLAIM_LEASE: the mail worker's retries and leases
 	OIDC           OIDC         // OIDC_*: the OpenID Connect provider's apps and token lifetimes
+	Care           Care         // METRICS_ADDR, TWILIO_*, MAILGUN_WEBHOOK_SIGNING_KEY, TERMS_VERSION, PRIVACY_VERSION
 }
 
 // DevMode reports whether mail goes to the dev mailbox, which serves every
@@ -103,6 +104,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.OIDC.read(getenv); err != nil {
+		return c, err
+	}
+	if err := c.Care.read(getenv, c.MailgunDomain != ""); err != nil {
 		return c, err
 	}
 

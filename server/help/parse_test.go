@@ -13,6 +13,8 @@ var allSlugs = []string{
 	"two-factor-deactivate", "change-email", "phone-id", "change-password", "personal-data",
 	"place-of-residence", "delete-mini-id", "passkeys", "sessions-and-devices", "security-events",
 	"offline-and-install", "privacy", "help-assistant", "connected-apps",
+	"security-question", "download-my-data",
+	"authenticator-app", "recovery-codes",
 }
 
 func TestParseEmbeddedArticles(t *testing.T) {

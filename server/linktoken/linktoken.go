@@ -25,6 +25,9 @@ const (
 	Reset       = "reset"        // a new password, 1 h
 	EmailChange = "email_change" // to the new address, 24 h
 	EmailUndo   = "email_undo"   // to the old address, 72 h
+	// DeletionUndo keeps a deleted account within its grace period, like
+	// EmailUndo the owner's way back: no later change of the account kills it.
+	DeletionUndo = "deletion_undo"
 
 	ConfirmLifetime = 24 * time.Hour
 	ResetLifetime   = time.Hour
@@ -141,7 +144,7 @@ func (t *Tokens) check(ctx context.Context, db bun.IDB, row *store.Token) (*stor
 		return nil, fmt.Errorf("linktoken: account: %w", err)
 	}
 	switch row.Purpose {
-	case EmailUndo:
+	case EmailUndo, DeletionUndo:
 		return u, nil
 	case Confirm, Reset:
 		if row.Destination != "" && row.Destination != u.Email {

@@ -20,6 +20,7 @@ var full = mail.Data{
 	Masked:    "j•••@example.com",
 	When:      "1 Dec 2026, 10:15 (CET)",
 	Device:    "Firefox · Linux",
+	Reason:    "Caller verified by the security question",
 }
 
 func lines(s string) []string { return strings.Split(s, "\n") }
@@ -58,14 +59,15 @@ func TestComposeEveryKindInBothLanguages(t *testing.T) {
 				switch kind {
 				case mail.KindLoginCode, mail.KindTwoFactorOnCode, mail.KindTwoFactorOffCode,
 					mail.KindDeleteCode, mail.KindEmailChangeCode, mail.KindPhoneCode,
-					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode:
+					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode, mail.KindExportCode, mail.KindSecurityQuestionCode, mail.KindSignInChangeCode:
 					if !slices.Contains(lines(text), full.Code) {
 						t.Errorf("code not on its own line:\n%s", text)
 					}
 					if !strings.Contains(text, map[string]string{"en": "10 minutes", "de": "10 Minuten"}[lang]) {
 						t.Errorf("validity missing:\n%s", text)
 					}
-				case mail.KindAccountDeleted:
+				case mail.KindAccountDeleted, mail.KindSupportConfirmationSent, mail.KindSupportResetSent:
+					// No link of their own: the link comes in its own mail.
 				default:
 					if !slices.Contains(lines(text), full.Link) {
 						t.Errorf("link not on its own line:\n%s", text)

@@ -28,7 +28,13 @@ type Notifier struct {
 	baseURL *url.URL
 	brand   string
 	waker   Waker
+	// enqueued, when set, is told of each message written (the metrics).
+	enqueued func(kind mail.Kind)
 }
+
+// ObserveEnqueued makes the Notifier report each message it writes to the
+// outbox. Call it before the Notifier is used.
+func (n *Notifier) ObserveEnqueued(f func(kind mail.Kind)) { n.enqueued = f }
 
 // New returns a Notifier whose links point into baseURL and whose mails
 // speak of brand; waker may be nil (nothing to wake).
@@ -61,6 +67,9 @@ func (n *Notifier) Send(ctx context.Context, tx bun.IDB, u *store.User, to strin
 	msg := mail.Message{Channel: kind.Channel(), To: to, Subject: subject, Text: text, HTML: html, UserID: uid}
 	if err := mail.Enqueue(ctx, tx, n.clock.Now(), msg); err != nil {
 		return fmt.Errorf("notify: %s: %w", kind, err)
+	}
+	if n.enqueued != nil {
+		n.enqueued(kind)
 	}
 	return nil
 }

@@ -219,3 +219,44 @@ func TestNewPasswordRevokesGrants(t *testing.T) {
 		}
 	})
 }
+
+// Deleting the MINI ID ends every app's tokens at once (the account is
+// only deactivated for its grace period, but reaches nothing), and the
+// data download lists the connected apps.
+func TestDeletionRevokesGrantsAndTheDownloadListsApps(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env, email := start(t, db)
+		app := rp(t, env, oidctest.Connected, "openid", "offline_access")
+		c := env.Client()
+		login(t, env, c, email)
+		tok := tokens(t, env, c, email, app)
+
+		if r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionExport, Password: portaltest.Password}); r.Status != 200 {
+			t.Fatalf("reauth for the download: %d %s", r.Status, r.Body)
+		}
+		var doc struct {
+			ConnectedApps []struct {
+				Client string   `json:"client"`
+				Scopes []string `json:"scopes"`
+			} `json:"connected_apps"`
+		}
+		c.Post(api.PathExport, nil).JSON(t, &doc)
+		if len(doc.ConnectedApps) != 1 || doc.ConnectedApps[0].Client != oidctest.Connected {
+			t.Fatalf("connected apps in the download: %+v", doc.ConnectedApps)
+		}
+
+		env.Clock.Advance(time.Minute)
+		if r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionDelete, Password: portaltest.Password}); r.Status != 200 {
+			t.Fatalf("reauth for deletion: %d %s", r.Status, r.Body)
+		}
+		if r := c.Post(api.PathDelete, nil); r.Status != 200 {
+			t.Fatalf("delete: %d %s", r.Status, r.Body)
+		}
+		if userinfoWorks(app, tok) {
+			t.Fatal("an app's access token works after the MINI ID was deleted")
+		}
+		if _, err := refresh(app, tok.RefreshToken); grantError(t, err) != "invalid_grant" {
+			t.Fatalf("an app's refresh token after deletion: %v", err)
+		}
+	})
+}

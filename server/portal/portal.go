@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -27,16 +28,22 @@ import (
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/clock"
 	"github.com/minicorp/miniid/server/config"
+	"github.com/minicorp/miniid/server/export"
 	"github.com/minicorp/miniid/server/help"
 	"github.com/minicorp/miniid/server/jobs"
 	"github.com/minicorp/miniid/server/keyring"
 	"github.com/minicorp/miniid/server/linktoken"
 	"github.com/minicorp/miniid/server/mail"
+	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/notify"
 	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/otp"
+	"github.com/minicorp/miniid/server/profile"
+	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/sms"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/server/support"
 	"github.com/minicorp/miniid/server/sweep"
 	"github.com/minicorp/miniid/server/web"
 	"github.com/minicorp/miniid/static"
@@ -53,6 +60,10 @@ type Portal struct {
 	sweeper *sweep.Sweeper
 	handler http.Handler
 	log     *slog.Logger
+	metrics *metrics.Metrics
+	// draining is set once shutdown began: /readyz then answers 503, so a
+	// load balancer stops sending new requests while those in flight end.
+	draining atomic.Bool
 }
 
 // Options let tests and the benchmark swap parts; zero values mean the real ones.
@@ -61,6 +72,8 @@ type Options struct {
 	Static fs.FS
 	Email  mail.Sender // replaces Mailgun or the dev mailbox
 	Rand   io.Reader
+	// TwilioAPIBase points the Twilio client at a stand-in of its API.
+	TwilioAPIBase string
 }
 
 // New builds a portal from the environment read through getenv.
@@ -95,15 +108,18 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 
+	p := &Portal{cfg: cfg, db: db, log: log, metrics: metrics.New(db)}
 	mux := http.NewServeMux()
-	var sms mail.SMSSender
+	var texts mail.SMSSender
 	email := o.Email
 	switch {
+	case email != nil && cfg.Care.Twilio():
+		texts = smsSender(cfg, o)
 	case email != nil:
-		sms = email
+		texts = email
 	case cfg.DevMode():
 		email = mail.NewDevMailbox(db, o.Clock)
-		sms = email
+		texts = email
 		dev := mail.DevMailboxHandler(db)
 		mux.Handle("GET /dev/mailbox", dev)
 		mux.Handle("GET /dev/mailbox.json", dev)
@@ -113,11 +129,11 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		}
 	default:
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
-		sms = mail.NoSMSProvider()
+		texts = smsSender(cfg, o)
 	}
 	// By default 20 tries with backoff capped at 10 minutes: a provider
 	// outage of about two hours delays mail but loses none (config.Outbox).
-	worker := mail.NewWorker(db, email, sms, o.Clock, log, mail.WorkerOptions{
+	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(texts), o.Clock, log, mail.WorkerOptions{
 		MaxAttempts: cfg.Outbox.MaxAttempts, BaseBackoff: cfg.Outbox.RetryFirst, MaxBackoff: cfg.Outbox.RetryMax,
 		Lease: cfg.Outbox.ClaimLease, PollInterval: min(time.Second, cfg.Outbox.RetryFirst),
 	})
@@ -125,15 +141,19 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
 	notifier := notify.New(o.Clock, cfg.BaseURL, cfg.Brand, worker)
+	notifier.ObserveEnqueued(func(k mail.Kind) { p.metrics.Enqueued(string(k), k.Channel(), k.CarriesCode()) })
+	hasher := auth.NewHasher(auth.OWASP, o.Rand, 0)
+	hasher.ObserveWait(p.metrics.HashWait)
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
 	runner := jobs.New(db, o.Clock, log)
 	runner.SetLease(cfg.Outbox.ClaimLease)
 	authSvc := auth.New(auth.Deps{
-		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: auth.NewHasher(auth.OWASP, o.Rand, 0),
-		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,
+		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
+		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
 	})
-	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier, Jobs: runner})
+	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier,
+		Jobs: runner, Documents: cfg.Care.Documents()})
 	if err := help.Load(ctx, db, cfg.Brand); err != nil {
 		db.Close()
 		return nil, err
@@ -159,25 +179,21 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 	provider.Routes(mux)
-	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc, OIDC: provider, Log: log})
+	questions := secquestion.New(db, o.Clock, hasher, notifier)
+	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
+	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc,
+		OIDC: provider, Log: log, Metrics: p.metrics, Support: supportSvc, Questions: questions,
+		Export: export.New(db, o.Clock, authSvc, notifier, provider), Pictures: profile.New(db, o.Clock)})
 	apiServer.Routes(mux)
 
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
-		defer cancel()
-		w.Header().Set("Cache-Control", "no-store")
-		if err := store.Ping(ctx, db); err != nil {
-			log.Error("healthz: database unreachable", "err", err)
-			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		w.Write([]byte("ok\n"))
-	})
+	p.probes(mux)
 	mux.Handle("/", pages)
 
-	handler := api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), mux))
-	sweeper := sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout})
-	return &Portal{cfg: cfg, auth: authSvc, help: helpSvc, db: db, worker: worker, jobs: runner, sweeper: sweeper, handler: handler, log: log}, nil
+	p.handler = api.ClientIP(cfg.TrustedProxies, api.SecurityHeaders(cfg.Secure(), p.metrics.Instrument(mux)))
+	p.sweeper = sweep.New(db, o.Clock, log, sweep.Options{Retention: cfg.Retention, SessionIdle: session.IdleTimeout,
+		More: map[string]func(context.Context, bun.IDB, time.Time) (int64, error){"account_deletions": accountSvc.PurgeDue}})
+	p.auth, p.help, p.worker, p.jobs = authSvc, helpSvc, worker, runner
+	return p, nil
 }
 
 // Serve listens on PORT until ctx ends, then stops accepting, drains the
@@ -222,6 +238,12 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		go func() { defer background.Done(); run(workerCtx) }()
 	}
 	go func() { background.Wait(); close(workerDone) }()
+	metricsDone, err := p.serveMetrics(workerCtx)
+	if err != nil {
+		stopWorker()
+		<-workerDone
+		return err
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -231,6 +253,7 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case err := <-errc:
 		stopWorker()
 		<-workerDone
+		<-metricsDone
 		if !errors.Is(err, http.ErrServerClosed) {
 			return err
 		}
@@ -238,11 +261,13 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	case <-ctx.Done():
 	}
 	p.log.Info("shutting down: draining requests")
+	p.draining.Store(true)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	err := srv.Shutdown(shutdownCtx)
+	err = srv.Shutdown(shutdownCtx)
 	stopWorker()
 	<-workerDone
+	<-metricsDone
 	p.log.Info("stopped")
 	return err
 }
@@ -274,6 +299,15 @@ func (p *Portal) Config() config.Config { return p.cfg }
 
 // Auth is the account-access service.
 func (p *Portal) Auth() *auth.Service { return p.auth }
+
+// smsSender is Twilio when it is configured; else every SMS fails at once
+// (and the portal does not offer Phone ID, see config.SMSAvailable).
+func smsSender(cfg config.Config, o Options) mail.SMSSender {
+	if !cfg.Care.Twilio() {
+		return mail.NoSMSProvider()
+	}
+	return sms.NewTwilio(cfg.Care.TwilioAccountSID, cfg.Care.TwilioAuthToken, cfg.Care.TwilioFrom, sms.Options{APIBase: o.TwilioAPIBase})
+}
 
 // softMemoryLimit keeps a login storm small: every argon2id verification
 // allocates 19 MiB (x/crypto makes a fresh buffer each time), so with the

@@ -32,6 +32,8 @@ var Budgets = map[string]Budget{
 	"mail":     {Every: 20 * time.Second, Burst: 5},
 	"reset":    {Every: 12 * time.Second, Burst: 5},
 	"help":     {Every: 200 * time.Millisecond, Burst: 30},
+	// A profile picture is decoded, one at a time per process.
+	"upload": {Every: 6 * time.Second, Burst: 10},
 	// A visitor without a cookie gets a new (anonymous) session row: bound
 	// how fast one address can create them.
 	"session": {Every: 100 * time.Millisecond, Burst: 120},

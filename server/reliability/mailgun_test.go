@@ -3,6 +3,8 @@ package reliability
 import (
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -116,13 +118,13 @@ func TestMailgunDownFor60Seconds(t *testing.T) {
 }
 
 // A mail Mailgun keeps refusing is given up after the retry limit: the
-// row is marked dead, and the log says so with the row's id, at error level.
-// (The Prometheus metric of dead letters comes with the metrics work on
-// the branch care; this test asserts it once that is merged.)
+// row is marked dead, the log says so with the row's id, at error level,
+// and the metrics count it (miniid_outbox_dead).
 func TestMailgunRefusingOneAddressEndsInADeadLetter(t *testing.T) {
 	db := testenv.Postgres(t)
 	const attempts = 5
-	f := startFleet(t, db, proctest.Binary(t), 1, scaled("MAIL_MAX_ATTEMPTS", fmt.Sprint(attempts))...)
+	metricsAddr := freeAddr(t)
+	f := startFleet(t, db, proctest.Binary(t), 1, scaled("MAIL_MAX_ATTEMPTS", fmt.Sprint(attempts), "METRICS_ADDR", metricsAddr)...)
 	f.mg.FailTo("doomed@example.com")
 	c := f.client()
 	if r := c.Must(http.MethodPost, api.PathRegister, portaltest.Registration("doomed@example.com")); r.Status != http.StatusAccepted {
@@ -153,5 +155,38 @@ func TestMailgunRefusingOneAddressEndsInADeadLetter(t *testing.T) {
 	if strings.Contains(log, "doomed@") {
 		t.Fatal("the log names the recipient")
 	}
+	res, err := http.Get("http://" + metricsAddr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	for _, want := range []string{`miniid_outbox_dead{channel="email"} 1`, `miniid_outbox_waiting{channel="email"} 0`} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("the metrics do not show %s:\n%s", want, grepLines(string(body), "miniid_outbox"))
+		}
+	}
 	t.Logf("figure: a mail refused %d times is dead; logged at ERROR with outbox_id %d", attempts, row.ID)
+}
+
+// freeAddr is a loopback address with a port nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// grepLines keeps the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

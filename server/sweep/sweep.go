@@ -31,6 +31,9 @@ type Options struct {
 	Retention   config.Retention // how long each kind of row is kept, how often to sweep
 	SessionIdle time.Duration    // a session unused this long has ended (auth.IdleTimeout)
 	Holder      string           // names this process in the lease; random when empty
+	// More are rules of other packages that need more than the store (the
+	// removal of deleted accounts mails their owners), by name.
+	More map[string]func(ctx context.Context, db bun.IDB, now time.Time) (int64, error)
 }
 
 // Sweeper removes expired rows, one leased round at a time.
@@ -72,7 +75,11 @@ type rule struct {
 // rule here, with its retention in config.Retention.
 func (s *Sweeper) rules() []rule {
 	r := s.opts.Retention
-	return []rule{
+	more := make([]rule, 0, len(s.opts.More))
+	for name, run := range s.opts.More {
+		more = append(more, rule{name, run})
+	}
+	return append([]rule{
 		{"sessions", func(ctx context.Context, db bun.IDB, now time.Time) (int64, error) {
 			return store.DeleteExpiredSessions(ctx, db, now, now.Add(-s.opts.SessionIdle))
 		}},
@@ -99,7 +106,7 @@ func (s *Sweeper) rules() []rule {
 			// is older than the retention.
 			return store.DeleteHelpReadsBefore(ctx, db, now.Add(-r.HelpReads).Format("2006-01-02"))
 		}},
-	}
+	}, more...)
 }
 
 // before adapts a delete of the rows older than a cutoff to a rule that

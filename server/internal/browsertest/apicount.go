@@ -10,8 +10,9 @@ import (
 // (Submit) or prove that it asked the server nothing. It wraps window.fetch
 // in every new document before the page's own scripts run (through the
 // DevTools protocol, so the portal's CSP does not apply): the app itself
-// carries no test hooks. A call is done once its body has been read, since
-// the app reads every answer's body before it acts on it.
+// carries no test hooks. A call is done once its body has been read (as
+// text, or as bytes: the profile picture), since the app reads every
+// answer's body before it acts on it.
 const apiCountJS = `(() => {
   const orig = window.fetch;
   if (!orig || window.__apiCounting) return;
@@ -24,11 +25,13 @@ const apiCountJS = `(() => {
     if (!url.includes("/api/")) return orig.apply(this, arguments);
     window.__apiInFlight++;
     return orig.apply(this, arguments).then((res) => {
-      const text = res.text;
       let counted = false;
-      res.text = function () {
-        return text.call(this).finally(() => { if (!counted) { counted = true; finished(); } });
-      };
+      for (const read of ["text", "arrayBuffer"]) {
+        const orig = res[read];
+        res[read] = function () {
+          return orig.call(this).finally(() => { if (!counted) { counted = true; finished(); } });
+        };
+      }
       return res;
     }, (err) => { finished(); throw err; });
   };

@@ -51,6 +51,9 @@ func TestMailgunDownFor60Seconds(t *testing.T) {
 			t.Fatalf("two-factor confirm: %d %s", r.Status, r.Body)
 		}
 	}
+	// Nothing of the set-up may still be on its way when the outage starts.
+	f.jobsSettled(t, 60*time.Second)
+	f.outboxSettled(t)
 	before := len(f.mg.Delivered())
 
 	f.mg.Fail(true)

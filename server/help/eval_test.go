@@ -74,16 +74,25 @@ func TestAssistantEvaluationSet(t *testing.T) {
 	cases := loadEval(t, s)
 	ctx := context.Background()
 	right := 0
-	for _, c := range cases {
+	ok := make([]bool, len(cases))
+	kinds := map[string]int{}
+	for i, c := range cases {
 		a, err := s.Ask(ctx, c.Question, c.Lang)
 		if err != nil {
 			t.Fatalf("line %d %q: %v", c.Line, c.Question, err)
 		}
-		if c.Grade(a) {
+		if ok[i] = c.Grade(a); ok[i] {
 			right++
 			continue
 		}
+		kinds[c.MissKind(a)]++
 		t.Logf("miss, line %d: %q → %s; acceptable: %s", c.Line, c.Question, Got(a), c.Want())
+	}
+	for _, b := range ByBatch(cases, ok) {
+		t.Logf("batch %q: %.3f (%d of %d)", b.Batch, b.Accuracy(), b.Right, b.Total)
+	}
+	for _, k := range []string{MissWrongArticle, MissNoAnswer, MissAnswered, MissLanguage} {
+		t.Logf("misses, %s: %d", k, kinds[k])
 	}
 	acc := float64(right) / float64(len(cases))
 	t.Logf("assistant_accuracy %.3f (%d of %d); the target is %.2f", acc, right, len(cases), TargetAccuracy)

@@ -176,6 +176,9 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		// Closer to a question outside the help centre than to the
 		// article's own examples: the article only shares words with it.
 		r.confidence -= math.Max(0, outside-r.example)
+		// The same when the classifier finds the question more likely
+		// outside than about the article.
+		r.confidence -= math.Max(0, probs[outsideClass]-r.model)
 		if contact {
 			// Asked for a person: the answer is the contact options, so no
 			// article is confident, however many words it shares.

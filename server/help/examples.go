@@ -91,11 +91,13 @@ func (v *vocabulary) exampleMatch(q exampleQuestion, examples []example) float64
 	best := 0.0
 	for _, ex := range examples {
 		qTotal, qFound := 0.0, 0.0
+		unknown := false
 		matched := map[string]float64{}
 		for _, t := range q.terms {
 			// A word no article knows weighs like the rarest word: a question
 			// about "oil" or a "dealer" is about none of them.
 			w, found := maxExampleWeight, 0.0
+			unknown = unknown || len(t.matches) == 0
 			if len(t.matches) > 0 {
 				w = 0
 				for stem, strength := range t.matches {
@@ -108,6 +110,12 @@ func (v *vocabulary) exampleMatch(q exampleQuestion, examples []example) float64
 			}
 			qTotal += w
 			qFound += w * found
+		}
+		if qFound == 0 && unknown {
+			// Only the intent in common, and the topic a word no article
+			// has ("change" the oil, "change" the salutation): the
+			// question is about something else.
+			continue
 		}
 		eTotal, eFound := 0.0, 0.0
 		for stem := range ex.stems {

@@ -13,13 +13,14 @@ const (
 	groupIntents = 0.8 // what it wants done: activate, deactivate, missing …
 	groupPairs   = 0.5 // neighbouring stems as typed: "new code", "log out"
 	groupGrams   = 0.8 // letter groups, for typos and German compounds
+	groupNegated = 1.0 // words after a negation: "don't want … code", "ohne … Passwort"
 )
 
 // features turns a text of lang into the classifier's features: its words
 // (with the customer's words mapped to the articles' by the synonym table,
 // the brand left out, everyday words kept: the classifier learns what
 // "doesn't work" says), the intents it names, pairs of neighbouring words,
-// and letter groups.
+// letter groups, and the words a negation governs.
 func (s *Service) features(lang, text string) map[string]float64 {
 	in, rest := withoutIntents(text, lang)
 	all := expand(rest, lang).All()
@@ -46,11 +47,12 @@ func (s *Service) features(lang, text string) map[string]float64 {
 	for g := range ngrams(all) {
 		grams = append(grams, "g:"+g)
 	}
+	negs := s.negated(lang, text)
 	x := map[string]float64{}
 	for _, g := range []struct {
 		feats  []string
 		weight float64
-	}{{words, groupWords}, {intents, groupIntents}, {pairs, groupPairs}, {grams, groupGrams}} {
+	}{{words, groupWords}, {intents, groupIntents}, {pairs, groupPairs}, {grams, groupGrams}, {negs, groupNegated}} {
 		counts := map[string]float64{}
 		for _, f := range g.feats {
 			counts[f]++
@@ -135,3 +137,31 @@ func (s *Service) classify(lang, q string) map[string]float64 {
 	}
 	return out
 }
+
+// negated returns a feature for each of the (up to three) words that follow
+// a negation or "without": the analyzers drop "not", "kein" and "ohne" as
+// stop words, so "I don't want a code" would otherwise read like "I want a
+// code".
+func (s *Service) negated(lang, text string) []string {
+	var out []string
+	words := strings.FieldsFunc(fold(text), isSeparator)
+	for i, w := range words {
+		if !negations[lang][w] && !without[lang][w] {
+			continue
+		}
+		n := 0
+		for _, next := range words[i+1:] {
+			ts := s.analyze(lang, next)
+			if len(ts) == 0 {
+				continue // a stop word
+			}
+			out = append(out, "n:"+ts[0].stem)
+			if n++; n == 3 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+var without = map[string]map[string]bool{English: {"without": true}, German: {"ohne": true}}

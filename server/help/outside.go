@@ -136,7 +136,7 @@ var contactCues = map[string][]string{
 		"support number", "hotline", "call", "talk to someone", "talk to a person", "talk to an agent", "agent",
 		"speak to", "speak with", "contact", "reach someone", "reach a human", "talk to a human", "real human"},
 	German: {"kundenservice", "kundendienst", "kundensupport", "kundenbetreuung", "vom support", "den support", "beim support",
-		"support erreichen", "hotline", "anrufen", "telefonieren", "mitarbeiter", "mitarbeiterin", "mit einem menschen",
+		"support erreichen", "hotline", "anrufen", "telefonieren", "mit einem mitarbeiter", "mit einer mitarbeiterin", "mitarbeiter sprechen", "mitarbeiter erreichen", "mit einem menschen",
 		"kontakt", "kontaktieren", "ansprechpartner"},
 }
 

@@ -120,7 +120,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	for _, h := range res.Hits {
 		maxHit = math.Max(maxHit, h.Score)
 	}
-	qgrams := s.vocab[lang].grams.vector(ngrams(ex.All()))
+	closestGrams := s.vocab[lang].grams.closest(s.vocab[lang].grams.vector(ngrams(ex.All())))
 	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
 	contact := asksForContact(q, lang)
 	probs := s.classify(lang, q)
@@ -155,9 +155,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 			r.bm = hits[id] / maxHit
 		}
 		r.example = s.vocab[lang].exampleMatch(eq, d.terms.examples)
-		for _, g := range d.terms.grams {
-			r.grams = math.Max(r.grams, qgrams.cosine(g))
-		}
+		r.grams = closestGrams[id]
 		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm +
 			weightExample*r.example + weightGrams*r.grams + weightModel*r.model
 		switch {

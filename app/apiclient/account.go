@@ -24,10 +24,15 @@ func (c *Client) UpdatePersonal(d api.PersonalData, version int64) (api.Me, erro
 	return me, err
 }
 
-// Reauth proves the password before a change; the answer says whether an
-// e-mailed code must follow (ReauthConfirm).
+// Reauth proves the password before a change; the answer says whether a
+// second factor must follow (ReauthConfirm). A step-up the password alone
+// completes renews the session, and its new CSRF token is kept.
 func (c *Client) Reauth(r api.ReauthRequest) (api.ReauthResult, error) {
-	return post[api.ReauthResult](c, api.PathReauth, r)
+	res, err := post[api.ReauthResult](c, api.PathReauth, r)
+	if err == nil {
+		c.keepCSRF(res.CSRFToken)
+	}
+	return res, err
 }
 
 // ReauthResend mails a new code for the re-authentication.
@@ -35,8 +40,9 @@ func (c *Client) ReauthResend() (api.ReauthResult, error) {
 	return post[api.ReauthResult](c, api.PathReauthResend, nil)
 }
 
-// ReauthConfirm completes the re-authentication with the e-mailed code.
-func (c *Client) ReauthConfirm(r api.CodeRequest) (api.Session, error) {
+// ReauthConfirm completes the re-authentication with the second factor
+// asked, or any other offered one (a passkey's answer too).
+func (c *Client) ReauthConfirm(r api.FactorRequest) (api.Session, error) {
 	return c.session(post[api.Session](c, api.PathReauthConfirm, r))
 }
 

@@ -32,8 +32,10 @@ func (c *Client) Login(r api.LoginRequest) (api.Session, error) {
 	return c.session(post[api.Session](c, api.PathLogin, r))
 }
 
-// LoginCode completes a login with the e-mailed code.
-func (c *Client) LoginCode(r api.CodeRequest) (api.Session, error) {
+// LoginCode completes a login's second step with the factor asked, or any
+// other offered one (the e-mailed code, the app's, a recovery code, a
+// passkey's answer).
+func (c *Client) LoginCode(r api.FactorRequest) (api.Session, error) {
 	return c.session(post[api.Session](c, api.PathLoginCode, r))
 }
 

@@ -13,9 +13,10 @@ func (c *Client) ResendTwoFactor() (api.CodeSent, error) {
 	return post[api.CodeSent](c, api.PathTwoFactorResend, nil)
 }
 
-// ConfirmTwoFactor makes the switch with the mailed code; the session is
-// renewed, and its new CSRF token kept.
-func (c *Client) ConfirmTwoFactor(r api.CodeRequest) (api.TwoFactorResult, error) {
+// ConfirmTwoFactor makes the switch with the mailed code (or, to switch it
+// off, any offered factor); the session is renewed, and its new CSRF token
+// kept.
+func (c *Client) ConfirmTwoFactor(r api.FactorRequest) (api.TwoFactorResult, error) {
 	res, err := post[api.TwoFactorResult](c, api.PathTwoFactorConfirm, r)
 	if err == nil {
 		c.keepCSRF(res.CSRFToken)

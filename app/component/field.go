@@ -25,11 +25,27 @@ type Field struct {
 	IDisabled     bool
 	IOnInput      func(ctx app.Context, value string)
 
-	lang string
+	lang  string
+	shown string // the input's id as drawn
 }
 
 // OnMount follows the language.
-func (f *Field) OnMount(ctx app.Context) { state.ObserveLang(ctx, &f.lang) }
+func (f *Field) OnMount(ctx app.Context) {
+	state.ObserveLang(ctx, &f.lang)
+	f.shown = f.IID
+}
+
+// OnUpdate writes the value into the input when the Field now stands for
+// another input: go-app reuses a Field at the same place of the next step
+// of a flow (a code, then a passkey's name), and only writes a value that
+// differs from the last one drawn, so the browser would keep what was typed
+// for the other input — a password would even show in a text field.
+func (f *Field) OnUpdate(ctx app.Context) {
+	if f.shown != f.IID {
+		SetInputValue(f.shown, f.IValue)
+		f.shown = f.IID
+	}
+}
 
 // Render draws the field.
 func (f *Field) Render() app.UI {

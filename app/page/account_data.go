@@ -1,6 +1,8 @@
 package page
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/minicorp/miniid/app/component"
@@ -11,12 +13,16 @@ import (
 )
 
 // AccountData is /profile/account: the MINI ID, Phone ID, password and
-// two-factor rows, each with "Edit".
+// two-factor rows, each with "Edit", and the passkeys.
 type AccountData struct {
 	app.Compo
 	base
 
-	dialog string // which dialog is open ("" = none)
+	dialog  string      // which dialog is open ("" = none)
+	keys    passkeyList // the passkeys
+	key     api.Passkey // the passkey a dialog is about
+	ctx     app.Context // the page's own, for answers that outlive a dialog
+	mounted bool
 }
 
 // NewAccountData returns the page.
@@ -30,7 +36,12 @@ func (p *AccountData) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { requireLogin(ctx, p.sess) })
 	requireLogin(ctx, p.sess)
 	state.Refresh(ctx)
+	p.ctx, p.mounted = ctx, true
+	p.loadPasskeys()
 }
+
+// OnDismount forgets the page's context.
+func (p *AccountData) OnDismount() { p.mounted = false }
 
 // Render draws the page.
 func (p *AccountData) Render() app.UI {
@@ -64,8 +75,12 @@ func (p *AccountData) Render() app.UI {
 					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.phoneEdit(me)),
 					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),
 					p.row("2fa", p.t(i18n.AccountTwoFactor),
-						app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
+						app.Div().Body(
+							app.Span().ID("two-factor-state").Class(badge).Text(twoFactor),
+							p.secondFactors(me),
+						),
 						p.edit("edit-2fa", actionTwoFactor)),
+					p.passkeysRow(),
 				),
 				app.Div().Class("danger-zone").Body(
 					app.Button().ID("delete-account").Class("btn btn-secondary").Type("button").
@@ -78,9 +93,24 @@ func (p *AccountData) Render() app.UI {
 	)
 }
 
+// secondFactors names the second factors set up, under the state.
+func (p *AccountData) secondFactors(me *api.Me) app.UI {
+	if !me.TwoFactor {
+		return nil
+	}
+	var names []string
+	for _, m := range me.SecondFactors {
+		names = append(names, p.t(methodName(m)))
+	}
+	return app.Div().Class("muted").ID("two-factor-methods").Text(strings.Join(names, " · "))
+}
+
 // openDialog renders the dialog that is open, if any.
 func (p *AccountData) openDialog() app.UI {
 	me := *p.sess.Me
+	if d := p.passkeyDialog(me); d != nil {
+		return d
+	}
 	switch p.dialog {
 	case actionTwoFactor:
 		return &ChangeDialog{IAction: actionTwoFactor, IMe: me, IOnChange: p.changed, IOnClose: p.closeDialog("edit-2fa")}
@@ -128,6 +158,7 @@ func (p *AccountData) phoneEdit(me *api.Me) app.UI {
 func (p *AccountData) closeDialog(openerID string) func(ctx app.Context) {
 	return func(ctx app.Context) {
 		p.dialog = ""
+		p.loadPasskeys() // a step-up by passkey marks it used
 		component.FocusSoon("#" + openerID)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/passkey"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -58,6 +59,10 @@ type formError struct {
 
 // readError turns a client error into words for the page.
 func readError(lang string, err error) formError {
+	var pe *passkey.Error
+	if errors.As(err, &pe) {
+		return passkeyError(lang, pe)
+	}
 	var ce *apiclient.Error
 	if !errors.As(err, &ce) {
 		return formError{Message: i18n.T(lang, i18n.ErrServer)}
@@ -86,6 +91,19 @@ func readError(lang string, err error) formError {
 		}
 	}
 	return fe
+}
+
+// passkeyError says why the browser used no passkey, and what to do.
+func passkeyError(lang string, e *passkey.Error) formError {
+	switch {
+	case e.Cancelled():
+		return formError{Message: i18n.T(lang, i18n.PasskeyCancelled), Code: e.Name}
+	case e.Name == "InvalidStateError":
+		return formError{Message: i18n.T(lang, i18n.PasskeyExistsHere), Code: e.Name}
+	case e.Name == "NotSupportedError" || e.Name == "SecurityError":
+		return formError{Message: i18n.T(lang, i18n.PasskeyNoBrowser), Code: e.Name}
+	}
+	return formError{Message: i18n.T(lang, i18n.PasskeyUnknownError), Code: e.Name}
 }
 
 // check runs a shared validation rule and records its message under field.

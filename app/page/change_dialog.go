@@ -10,15 +10,18 @@ import (
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
-// ChangeDialog is the dialog behind each "Edit" of Account data and behind
-// "Delete MINI ID": a flow of steps that proves the password (and the
-// e-mailed code when two-factor authentication is on), then makes the
-// change. IAction picks the flow: api.ActionEmail, ActionPassword,
-// ActionPhone, ActionDelete, or actionTwoFactor.
+// ChangeDialog is the dialog behind each "Edit" of Account data, behind
+// "Delete MINI ID" and the passkeys' buttons: a flow of steps that proves
+// the password (and the second factor when two-factor authentication is
+// on), or a passkey alone, then makes the change. IAction picks the flow:
+// api.ActionEmail, ActionPassword, ActionPhone, ActionDelete,
+// ActionPasskeyAdd, ActionPasskeyRemove, actionPasskeyRename (with
+// IPasskey), or actionTwoFactor.
 type ChangeDialog struct {
 	app.Compo
 	IAction   string
 	IMe       api.Me
+	IPasskey  api.Passkey                      // the passkey to remove or rename
 	IOnChange func(ctx app.Context, me api.Me) // a profile the server returned
 	IOnClose  func(ctx app.Context)
 
@@ -29,14 +32,17 @@ type ChangeDialog struct {
 // OnInit builds the flow of the dialog's action.
 func (d *ChangeDialog) OnInit() {
 	d.lang = state.StartLang()
-	d.flow = newFlow(&d.lang, d.IMe, changeSteps(d.IAction, d.IMe)...)
+	d.flow = newFlow(&d.lang, d.IMe, changeSteps(d.IAction, d.IMe, d.IPasskey)...)
 	d.flow.onChange = func(ctx app.Context, me api.Me) { d.IOnChange(ctx, me) }
 	d.flow.onClose = func(ctx app.Context) { d.IOnClose(ctx) }
 	d.flow.onFail = d.flow.backToPassword
 }
 
-// OnMount follows the language.
-func (d *ChangeDialog) OnMount(ctx app.Context) { state.ObserveLang(ctx, &d.lang) }
+// OnMount follows the language, and gives the flow its home.
+func (d *ChangeDialog) OnMount(ctx app.Context) {
+	state.ObserveLang(ctx, &d.lang)
+	d.flow.mount(ctx)
+}
 
 // Render draws the current step in the dialog.
 func (d *ChangeDialog) Render() app.UI {
@@ -58,44 +64,70 @@ func changeTitle(action string) i18n.Key {
 		return i18n.QuestionTitle
 	case api.ActionExport:
 		return i18n.ExportTitle
+	case api.ActionPasskeyAdd:
+		return i18n.PasskeyAddTitle
+	case api.ActionPasskeyRemove:
+		return i18n.PasskeyRemoveTitle
+	case actionPasskeyRename:
+		return i18n.PasskeyRenameTitle
 	}
 	return i18n.DeleteTitle
 }
 
+// actionPasskeyRename is the dialog behind a passkey's "Rename" (no
+// step-up: a name changes nothing about who gets in).
+const actionPasskeyRename = "passkey_rename"
+
 // changeSteps lists the steps of each change.
-func changeSteps(action string, me api.Me) []Step {
+func changeSteps(action string, me api.Me, key api.Passkey) []Step {
 	switch action {
 	case actionTwoFactor:
 		return twoFactorSteps(me)
 	case api.ActionEmail:
-		return []Step{reauthPassword(action), reauthCode(), &newEmailStep{}, &doneStep{}}
+		return stepUp(action, &newEmailStep{}, &doneStep{})
 	case api.ActionPassword:
-		return []Step{reauthPassword(action), reauthCode(), &newPasswordStep{}, &doneStep{}}
+		return stepUp(action, &newPasswordStep{}, &doneStep{})
 	case api.ActionPhone:
-		return []Step{reauthPassword(action), reauthCode(), &newPhoneStep{}, phoneCode(), &doneStep{}}
+		return stepUp(action, &newPhoneStep{}, phoneCode(), &doneStep{})
 	case api.ActionSecurityQuestion:
-		return []Step{reauthPassword(action), reauthCode(), &questionStep{}, &doneStep{}}
+		return stepUp(action, &questionStep{}, &doneStep{})
 	case api.ActionExport:
-		return []Step{reauthPassword(action), reauthCode(), &exportStep{}, &doneStep{}}
+		return stepUp(action, &exportStep{}, &doneStep{})
+	case api.ActionPasskeyAdd:
+		return stepUp(action, &passkeyCreateStep{}, &doneStep{})
+	case api.ActionPasskeyRemove:
+		return stepUp(action, &passkeyRemoveStep{key: key}, &doneStep{})
+	case actionPasskeyRename:
+		return []Step{&passkeyRenameStep{key: key}}
 	}
-	return []Step{&deleteExplainStep{}, reauthPassword(api.ActionDelete), reauthCode(), &deleteConfirmStep{}}
+	return append([]Step{&deleteExplainStep{}}, stepUp(api.ActionDelete, &deleteConfirmStep{})...)
 }
 
-// reauthPassword proves the password for action; a code follows when
-// two-factor authentication is on.
+// stepUp proves who it is for action — the password and, when two-factor
+// authentication is on, the second factor; or a passkey alone — then goes
+// on with then.
+func stepUp(action string, then ...Step) []Step {
+	return append([]Step{reauthPassword(action), &factorStep{place: reauthPlace()}}, then...)
+}
+
+// reauthPassword proves the password for action; a second factor follows
+// when two-factor authentication is on.
 func reauthPassword(action string) *passwordStep {
-	return &passwordStep{prove: func(pw string) (sent, error) {
+	return &passwordStep{passkeyFor: action, prove: func(pw string) (sent, error) {
 		r, err := apiclient.Default.Reauth(api.ReauthRequest{Action: action, Password: pw})
-		return sent{due: r.CodeSent, to: r.MaskedEmail, after: r.ResendAfter}, err
+		return sent{due: r.CodeSent, to: r.MaskedEmail, after: r.ResendAfter, factors: r.Factors}, err
 	}}
 }
 
-// reauthCode is the e-mailed code of a re-authentication.
-func reauthCode() *codeStep {
-	return &codeStep{id: "ch-code", lead: i18n.ConfirmCodeLead, label: i18n.FieldCode, button: i18n.CodeConfirm,
-		verify: func(code string) (onSuccess, error) {
-			_, err := apiclient.Default.ReauthConfirm(api.CodeRequest{Code: code})
+// reauthPlace is the second factor of a re-authentication.
+func reauthPlace() *factorPlace {
+	return &factorPlace{id: "ch-code", lead: i18n.ConfirmCodeLead, button: i18n.CodeConfirm,
+		prove: func(r api.FactorRequest) (onSuccess, error) {
+			_, err := apiclient.Default.ReauthConfirm(r)
 			return moveOn, err
+		},
+		choose: func(m string) (api.FactorChallenge, error) {
+			return apiclient.Default.ReauthMethod(api.MethodRequest{Method: m})
 		},
 		resend: func() (sent, error) {
 			r, err := apiclient.Default.ReauthResend()

@@ -42,6 +42,12 @@ type optionalStep interface {
 	needed(f *Flow) bool
 }
 
+// openingStep is a step that does something when it opens: asks the server
+// for what it shows (the key of a new authenticator app).
+type openingStep interface {
+	open(ctx app.Context, f *Flow)
+}
+
 // Flow runs a list of steps for the component that shows it (a dialog, the
 // second-step page). That component follows the language into *lang and
 // says what happens with a changed profile, at the end and on failure.
@@ -59,6 +65,16 @@ type Flow struct {
 	// code is awaited.
 	sentTo  string
 	codeDue bool
+	// asked is the second factor asked (api.Method…, "" for a code by
+	// e-mail), offered every one the account may give instead; choosing
+	// shows them ("Use another method"). passkeyOpts are the options of a
+	// passkey ceremony the server began for the flow.
+	asked       string
+	offered     []string
+	choosing    bool
+	passkeyOpts []byte
+	// codes are recovery codes to show once.
+	codes []string
 	// done is what the closing step says.
 	done string
 
@@ -74,6 +90,25 @@ type Flow struct {
 	onClose func(ctx app.Context)
 	// onFail sees a failed call after it is shown, to turn back or away.
 	onFail func(ctx app.Context, fe formError)
+
+	// home is the context of the component that shows the flow, once it is
+	// mounted. Calls are answered there: go-app drops an answer dispatched
+	// to the element whose event started the call when the next step has
+	// redrawn that element away (a step that opens by loading, a link
+	// replaced by the busy note).
+	home    app.Context
+	hasHome bool
+}
+
+// mount gives the flow the context of the component that shows it.
+func (f *Flow) mount(ctx app.Context) { f.home, f.hasHome = ctx, true }
+
+// ctxFor is where the answers to a call started from ctx go.
+func (f *Flow) ctxFor(ctx app.Context) app.Context {
+	if f.hasHome {
+		return f.home
+	}
+	return ctx
 }
 
 // newFlow returns a flow at its first step, in the language *lang.
@@ -122,6 +157,21 @@ func (f *Flow) submitButton(words i18n.Key) app.UI {
 	return app.Button().Class("btn btn-block").Type("submit").Disabled(f.busy).Text(f.t(words))
 }
 
+// confirmActions are the buttons of a step that makes its change at one
+// click (id, words; danger for one that takes something away) and
+// "Cancel".
+func (f *Flow) confirmActions(id string, words i18n.Key, danger bool) app.UI {
+	class := "btn"
+	if danger {
+		class = "btn btn-danger"
+	}
+	return app.Div().Class("actions").Body(
+		app.Button().Class(class).Type("button").ID(id).Disabled(f.busy).Text(f.t(words)).OnClick(f.submit),
+		app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
+			OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
+	)
+}
+
 // valueID is the input of a step that asks for the new value of a change.
 const valueID = "ch-value"
 
@@ -159,7 +209,17 @@ func (f *Flow) finish(ctx app.Context, words string) {
 func (f *Flow) goTo(ctx app.Context, i int) {
 	f.at = i
 	f.err, f.errs, f.info = formError{}, map[string]string{}, ""
+	f.choosing = false
+	if o, ok := f.steps[i].(openingStep); ok {
+		o.open(f.ctxFor(ctx), f)
+	}
 	component.FocusSoon(f.steps[i].Focus())
+}
+
+// then replaces the steps after the current one with steps (a choice that
+// leads elsewhere: the two-factor dialog's "Set up authenticator app").
+func (f *Flow) then(steps ...Step) {
+	f.steps = append(f.steps[:f.at+1:f.at+1], steps...)
 }
 
 // close ends the flow.
@@ -172,31 +232,39 @@ type onSuccess func(ctx app.Context, f *Flow)
 // moveOn goes on to the next step.
 func moveOn(ctx app.Context, f *Flow) { f.next(ctx) }
 
-// sent says whether a code went out, where to (masked) and how many
-// seconds "Request a new one" must wait (0 when the server does not say).
+// sent says whether a second factor is due and which (factors), where a
+// code went (masked) and how many seconds "Request a new one" must wait (0
+// when the server does not say).
 type sent struct {
-	due   bool
-	to    string
-	after int
+	due     bool
+	to      string
+	after   int
+	factors api.Factors
 }
 
-// codeSent notes a code that went out and starts the wait before another
-// may be asked for.
+// codeSent notes the second factor asked; for a code that went out it
+// starts the wait before another may be asked for.
 func (f *Flow) codeSent(ctx app.Context, s sent) {
 	f.codeDue = s.due
 	if !s.due {
 		return
 	}
+	if s.factors.Asked != "" {
+		f.asked, f.offered = s.factors.Asked, s.factors.Offered
+	}
 	if s.to != "" {
 		f.sentTo = s.to
 	}
-	f.wait.start(ctx, resendWait(s.after))
+	if f.asked == "" || f.asked == api.MethodEmailCode {
+		f.wait.start(ctx, resendWait(s.after))
+	}
 }
 
 // send runs call in the background while the flow is busy, then hands its
 // answer to then, or shows what went wrong.
 func send[T any](ctx app.Context, f *Flow, call func() (T, error), then func(ctx app.Context, answer T)) {
 	f.busy = true
+	ctx = f.ctxFor(ctx)
 	ctx.Async(func() {
 		answer, err := call()
 		ctx.Dispatch(func(ctx app.Context) {

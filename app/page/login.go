@@ -5,13 +5,16 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
+	"github.com/minicorp/miniid/app/passkey"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
 )
 
-// Login is /login: "E-mail address or Phone ID", "Password", "Log in".
+// Login is /login: "E-mail address or Phone ID", "Password", "Log in", and
+// "Log in with a passkey" (also offered by the browser's autofill in the
+// identifier field, where it can: conditional mediation).
 type Login struct {
 	app.Compo
 	base
@@ -22,6 +25,8 @@ type Login struct {
 	err        formError
 	info       string
 	busy       bool
+	passkeys   bool // the portal and this browser can use passkeys
+	waiting    bool // a passkey dialog is open
 }
 
 // NewLogin returns the login page.
@@ -40,6 +45,77 @@ func (p *Login) OnMount(ctx app.Context) {
 		ctx.SessionStorage().Del(keyFarewell)
 		p.info = p.t(i18n.DeleteDone)
 	}
+	ctx.ObserveState(state.KeyPasskeys, &p.passkeys).OnChange(func() { p.autofill(ctx) })
+	p.autofill(ctx)
+}
+
+// OnDismount stops the passkey request waiting in the autofill.
+func (p *Login) OnDismount() { passkey.Abort() }
+
+// canPasskey reports whether the page offers passkeys.
+func (p *Login) canPasskey() bool { return p.passkeys && passkey.Supported() }
+
+// autofill offers the browser's passkeys in the identifier field: a
+// conditional request waits there until the person picks one (or the page
+// goes, or they choose "Log in with a passkey").
+func (p *Login) autofill(ctx app.Context) {
+	if !p.canPasskey() {
+		return
+	}
+	ctx.Async(func() {
+		if !passkey.Conditional() {
+			return
+		}
+		opts, err := apiclient.Default.LoginPasskey(api.PasskeyLoginRequest{Conditional: true})
+		if err != nil {
+			return // the button still works; the autofill is a convenience
+		}
+		cred, err := passkey.Get(opts.Options)
+		if err != nil {
+			return // aborted (a dialog or the password was used), or nothing picked
+		}
+		p.finishPasskey(ctx, cred)
+	})
+}
+
+// withPasskey is "Log in with a passkey": the browser's own dialog.
+func (p *Login) withPasskey(ctx app.Context, e app.Event) {
+	p.errs, p.err, p.info = map[string]string{}, formError{}, ""
+	p.busy, p.waiting = true, true
+	ctx.Async(func() {
+		opts, err := apiclient.Default.LoginPasskey(api.PasskeyLoginRequest{})
+		var cred []byte
+		if err == nil {
+			cred, err = passkey.Get(opts.Options)
+		}
+		if err != nil {
+			ctx.Dispatch(func(ctx app.Context) {
+				p.busy, p.waiting = false, false
+				p.err = readError(p.lang, err)
+			})
+			return
+		}
+		p.finishPasskey(ctx, cred)
+	})
+}
+
+// finishPasskey sends the passkey's answer (in the background) and, once
+// the server accepts it, opens the profile: no code follows a passkey.
+func (p *Login) finishPasskey(ctx app.Context, cred []byte) {
+	out, err := apiclient.Default.LoginPasskeyFinish(api.PasskeyCredentialRequest{Credential: cred})
+	ctx.Dispatch(func(ctx app.Context) {
+		p.busy, p.waiting = false, false
+		if err != nil {
+			// The autofill is not offered again until the page opens anew:
+			// a device that answers at once would ask over and over.
+			p.err = readError(p.lang, err)
+			return
+		}
+		if out.Language != "" {
+			state.SetLang(ctx, out.Language)
+		}
+		afterSignIn(ctx, out.Return)
+	})
 }
 
 // route sends a logged-in visitor on, and fills in the identifier an app
@@ -79,13 +155,14 @@ func (p *Login) Render() app.UI {
 				p.logoutPending(),
 				component.PostForm(api.PageLogin, p.submit,
 					&component.Field{IID: "identifier", ILabel: p.t(i18n.FieldIdentifier), IType: "text",
-						IValue: p.identifier, IAutocomplete: "username", IError: p.errs["identifier"],
+						IValue: p.identifier, IAutocomplete: p.identifierAutocomplete(), IError: p.errs["identifier"],
 						IOnInput: func(ctx app.Context, v string) { p.identifier = v; delete(p.errs, "identifier") }},
 					&component.Field{IID: "password", ILabel: p.t(i18n.FieldPassword), IType: "password",
 						IValue: p.password, IAutocomplete: "current-password", IError: p.errs["password"],
 						IOnInput: func(ctx app.Context, v string) { p.password = v; delete(p.errs, "password") }},
 					app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.LoginButton)),
 				),
+				p.passkeyButton(),
 				app.Div().Class("links").Body(
 					app.A().Href("/forgot-password").Text(p.t(i18n.LoginForgot)),
 					app.Span().Body(
@@ -137,6 +214,35 @@ func (p *Login) prefill(pf api.Prefill) {
 	p.info = pf.Info
 }
 
+// identifierAutocomplete lets the browser offer passkeys in the field.
+func (p *Login) identifierAutocomplete() string {
+	if p.canPasskey() {
+		return "username webauthn"
+	}
+	return "username"
+}
+
+// passkeyButton is "Log in with a passkey", where passkeys work.
+func (p *Login) passkeyButton() app.UI {
+	if !p.canPasskey() {
+		return nil
+	}
+	return app.Div().Class("passkey-login").Body(
+		app.P().Class("or").Aria("hidden", "true").Text(p.t(i18n.LoginOr)),
+		app.Button().Class("btn btn-secondary btn-block").Type("button").ID("login-passkey").Disabled(p.busy).
+			Text(p.t(i18n.LoginPasskey)).OnClick(p.withPasskey),
+		component.Alert(component.AlertInfo, p.waitingWords()),
+	)
+}
+
+// waitingWords say what to do while the browser asks for a passkey.
+func (p *Login) waitingWords() string {
+	if !p.waiting {
+		return ""
+	}
+	return p.t(i18n.PasskeyWaiting)
+}
+
 func (p *Login) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	p.errs = map[string]string{}
@@ -170,7 +276,7 @@ func (p *Login) submit(ctx app.Context, e app.Event) {
 			}
 			if out.State == api.StateSecondStep {
 				ctx.SetState(state.KeySession, state.Session{Status: state.Loaded, State: out.State, MaskedEmail: out.MaskedEmail,
-					ResendAfter: out.ResendAfter, Return: out.Return, EmailUndeliverable: out.EmailUndeliverable})
+					ResendAfter: out.ResendAfter, Return: out.Return, EmailUndeliverable: out.EmailUndeliverable, Factors: out.Factors})
 				ctx.Navigate("/login/code")
 				return
 			}

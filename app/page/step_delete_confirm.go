@@ -22,12 +22,7 @@ func (s *deleteConfirmStep) Render(f *Flow) app.UI {
 	return app.Div().Body(
 		app.P().Text(f.t(i18n.DeleteFinal)),
 		f.errorAlert(),
-		app.Div().Class("actions").Body(
-			app.Button().Class("btn btn-danger").Type("button").ID("delete-now").Disabled(f.busy).
-				Text(f.t(i18n.DeleteNow)).OnClick(f.submit),
-			app.Button().Class("btn btn-secondary").Type("button").Text(f.t(i18n.Cancel)).
-				OnClick(func(ctx app.Context, e app.Event) { f.close(ctx) }),
-		),
+		f.confirmActions("delete-now", i18n.DeleteNow, true),
 	)
 }
 

@@ -12,17 +12,19 @@ import (
 const actionTwoFactor = "two_factor"
 
 // twoFactorSteps are the two-factor dialog: "Activate" (or "Deactivate") →
-// password → "NEXT" → the e-mailed code → "Activate", which makes the
-// switch. The code is always asked, whichever way the switch goes.
+// password → "NEXT" → the second factor (to switch it on, always the
+// e-mailed code) → "Activate", which makes the switch. From the first step
+// the customer may also set up or remove an authenticator app, or make new
+// recovery codes (twoFactorChoiceStep puts those steps in place).
 func twoFactorSteps(me api.Me) []Step {
 	enable := !me.TwoFactor
 	password := &passwordStep{prove: func(pw string) (sent, error) {
 		c, err := apiclient.Default.StartTwoFactor(api.TwoFactorStartRequest{Enable: enable, Password: pw})
-		return sent{due: true, to: c.MaskedEmail, after: c.ResendAfter}, err
+		return sent{due: true, to: c.MaskedEmail, after: c.ResendAfter, factors: c.Factors}, err
 	}}
-	code := &codeStep{id: "ch-code", lead: i18n.CodeSentTo, label: i18n.FieldCode, button: twoFactorVerb(me),
-		verify: func(code string) (onSuccess, error) {
-			res, err := apiclient.Default.ConfirmTwoFactor(api.CodeRequest{Code: code})
+	place := &factorPlace{id: "ch-code", lead: i18n.CodeSentTo, button: twoFactorVerb(me),
+		prove: func(r api.FactorRequest) (onSuccess, error) {
+			res, err := apiclient.Default.ConfirmTwoFactor(r)
 			return func(ctx app.Context, f *Flow) {
 				words := i18n.TFNowDeactivated
 				if res.Me.TwoFactor {
@@ -32,12 +34,31 @@ func twoFactorSteps(me api.Me) []Step {
 				f.onChange(ctx, res.Me)
 			}, err
 		},
+		choose: func(m string) (api.FactorChallenge, error) {
+			return apiclient.Default.ReauthMethod(api.MethodRequest{Method: m})
+		},
 		resend: func() (sent, error) {
 			c, err := apiclient.Default.ResendTwoFactor()
 			return sent{to: c.MaskedEmail, after: c.ResendAfter}, err
 		},
 	}
-	return []Step{&twoFactorChoiceStep{}, password, code, &doneStep{}}
+	return []Step{&twoFactorChoiceStep{}, password, &factorStep{place: place}, &doneStep{}}
+}
+
+// totpOnSteps set up an authenticator app: the step-up, the key and its
+// first code, the recovery codes made with it.
+func totpOnSteps() []Step {
+	return stepUp(api.ActionTOTPOn, &totpSetupStep{}, &recoveryCodesStep{})
+}
+
+// totpOffSteps remove the authenticator app.
+func totpOffSteps() []Step {
+	return stepUp(api.ActionTOTPOff, &totpRemoveStep{}, &doneStep{})
+}
+
+// recoverySteps make new recovery codes and show them.
+func recoverySteps() []Step {
+	return stepUp(api.ActionRecoveryCodes, &recoveryCreateStep{}, &recoveryCodesStep{})
 }
 
 // twoFactorVerb is "Activate" or "Deactivate", whichever the switch is.

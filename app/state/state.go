@@ -18,6 +18,9 @@ import (
 const (
 	KeyLang    = "lang"
 	KeySession = "session"
+	// KeyPasskeys is whether the portal can use passkeys, as the server
+	// last said (a logout keeps it).
+	KeyPasskeys = "passkeys"
 )
 
 // Status is where a loaded thing stands.
@@ -56,6 +59,11 @@ type Session struct {
 	// Picture is what shows the profile picture: the device's copy (a
 	// data: URL, also offline) or its URL; "" without one.
 	Picture string
+	// Factors are a second step's: the factor asked and the others offered.
+	Factors api.Factors
+	// Passkeys says the portal can use passkeys (it has a host name); the
+	// login page reads it after a logout too (KeyPasskeys).
+	Passkeys bool
 }
 
 // LoggedIn reports whether a full session is known.
@@ -199,6 +207,9 @@ func handleLoadSession(ctx app.Context, a app.Action) {
 			SetLang(ctx, next.Me.Language)
 		}
 		ctx.SetState(KeySession, next)
+		if next.Status == Loaded && !next.Offline && !next.LogoutPending {
+			ctx.SetState(KeyPasskeys, next.Passkeys)
+		}
 	})
 }
 
@@ -210,7 +221,8 @@ func fetchSession() Session {
 	if err != nil {
 		return Session{Status: LoadingErr, State: api.StateNone, Err: err.Error(), Offline: isOffline(err)}
 	}
-	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave}
+	next := Session{Status: Loaded, State: s.State, MaskedEmail: s.MaskedEmail, Return: s.Return, Leave: s.Leave,
+		Factors: s.Factors, Passkeys: s.PasskeysAvailable}
 	if s.State == api.StateFull {
 		me, err := apiclient.Default.Me()
 		if err != nil {

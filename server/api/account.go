@@ -107,7 +107,8 @@ func (s *Server) reauth(w http.ResponseWriter, r *http.Request, sess *session.Se
 		s.failAccount(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent(), MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter), CSRFToken: sess.CSRF()})
+	writeJSON(w, http.StatusOK, api.ReauthResult{CodeSent: res.CodeSent(), MaskedEmail: res.Challenge.MaskedEmail,
+		ResendAfter: seconds(res.Challenge.ResendAfter), CSRFToken: sess.CSRF(), Factors: outcomeFactors(res.Outcome)})
 }
 
 func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -120,12 +121,12 @@ func (s *Server) reauthResend(w http.ResponseWriter, r *http.Request, sess *sess
 }
 
 func (s *Server) reauthConfirm(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.CodeRequest
+	var req api.FactorRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if _, err := s.auth.ConfirmStepUp(r.Context(), sess, req.Code, meta(r)); err != nil {
-		s.failAccount(w, r, err)
+	if _, err := s.auth.ConfirmStepUp(r.Context(), sess, req.Method, factorInput(req), meta(r)); err != nil {
+		s.failFactor(w, r, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF()})

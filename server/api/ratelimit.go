@@ -9,8 +9,9 @@ import (
 	"github.com/minicorp/miniid/shared/api"
 )
 
-// throttle wraps h with the per-IP budget of group (httpx.Limiter, shared
-// with the HTML forms).
+// throttle wraps h with the per-IP budget of group (server/ratelimit: kept
+// in the database, so every process and the HTML forms spend from one
+// budget per client).
 func (s *Server) throttle(group string, h http.HandlerFunc) http.HandlerFunc {
 	return s.guard.Throttle(group, refuse, h)
 }

@@ -23,8 +23,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // fail writes the error envelope and logs: 5xx at error level with the cause
 // (the client sees only a generic message), 4xx — a refusal, the client's
-// affair — at info level and sampled (see refusals.go).
+// affair — at info level and sampled (see refusals.go). A 5xx whose cause
+// is the database being out of reach answers 503 instead (unavailable.go).
 func fail(w http.ResponseWriter, r *http.Request, status int, e api.Error, cause error) {
+	if status >= 500 && unavailable(w, r, cause) {
+		return
+	}
 	metrics.NoteRefusal(r.Context(), e.Code) // counted whether or not the log samples it
 	if status >= 500 {
 		slog.ErrorContext(r.Context(), "api: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)

@@ -19,6 +19,7 @@ import (
 	"github.com/minicorp/miniid/server/metrics"
 	"github.com/minicorp/miniid/server/oidc"
 	"github.com/minicorp/miniid/server/profile"
+	"github.com/minicorp/miniid/server/ratelimit"
 	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/support"
@@ -68,15 +69,15 @@ type Deps struct {
 	Questions *secquestion.Service
 	Export    *export.Service
 	Pictures  *profile.Service
-	// Limits are the per-IP budgets, shared with the HTML forms; nil
-	// makes the API its own.
-	Limits *httpx.Limiter
+	// Limits are the per-IP budgets (in the database, shared with the HTML
+	// forms and every other process); nil makes one on DB.
+	Limits *ratelimit.Limiter
 }
 
 // New returns the API server.
 func New(d Deps) *Server {
 	if d.Limits == nil {
-		d.Limits = httpx.NewLimiter(d.Clock.Now)
+		d.Limits = ratelimit.New(d.DB, d.Keys, d.Clock.Now)
 	}
 	return &Server{
 		cfg: d.Config, db: d.DB, clock: d.Clock, auth: d.Auth, sessions: d.Sessions, log: d.Log,
@@ -107,6 +108,7 @@ func (s *Server) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+api.PathTwoFactorConfirm, s.throttle("code", s.full(s.twoFactorConfirm)))
 
 	s.accountRoutes(mux)
+	s.factorRoutes(mux)
 	s.helpRoutes(mux)
 	s.oidcRoutes(mux)
 	s.careRoutes(mux)

@@ -15,13 +15,17 @@ func (s *Server) getSession(w http.ResponseWriter, r *http.Request, sess *sessio
 	if !sess.Exists() {
 		sess.Persist()
 	}
-	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess), Leave: s.leaveOf(sess)}
+	out := api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess), Leave: s.leaveOf(sess),
+		PasskeysAvailable: s.auth.PasskeysAvailable()}
 	if sess.Full() {
 		out.Methods, out.Level = sess.AMR(), string(s.auth.LevelOf(sess.AMR()))
 	}
 	if sess.State() == api.StateSecondStep {
 		if ch, err := s.auth.Pending(r.Context(), sess); err == nil {
 			out.MaskedEmail = ch.MaskedEmail
+		}
+		if fs, err := s.auth.LoginFactors(r.Context(), sess); err == nil {
+			out.Factors = factors(fs.Asked, fs.Offered)
 		}
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -46,7 +50,7 @@ func etag(version int64) string { return `"v` + itoa(int(version)) + `"` }
 
 // toMe converts the account to the wire type.
 func (s *Server) toMe(r *http.Request, u *store.User) (api.Me, error) {
-	twoFactor, err := s.auth.TwoFactor(r.Context(), u.ID)
+	sum, err := s.auth.SummaryOf(r.Context(), u.ID)
 	if err != nil {
 		return api.Me{}, err
 	}
@@ -54,7 +58,8 @@ func (s *Server) toMe(r *http.Request, u *store.User) (api.Me, error) {
 		ID: u.ID, Email: u.Email, Salutation: u.Salutation, Title: u.Title,
 		FirstName: u.FirstName, LastName: u.LastName, BirthDate: u.BirthDate,
 		Street: u.Street, Postcode: u.Postcode, City: u.City, Country: u.Country,
-		Language: u.Language, LanguageChoice: u.LanguageChoice, TwoFactor: twoFactor, Version: u.Version,
+		Language: u.Language, LanguageChoice: u.LanguageChoice, TwoFactor: sum.TwoFactor, Version: u.Version,
+		SecondFactors: sum.SecondFactors, RecoveryCodes: sum.RecoveryCodes, Passkeys: sum.Passkeys,
 		CreatedAt: u.CreatedAt.Format("2006-01-02T15:04:05Z"),
 	}
 	if u.Phone != nil {
@@ -76,21 +81,22 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, sess *session.Ses
 	}
 	writeJSON(w, http.StatusOK, api.Session{
 		State: res.State, MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
-		CSRFToken: sess.CSRF(), Language: res.Language, Return: s.returnOf(sess),
+		CSRFToken: sess.CSRF(), Language: res.Language, Return: s.returnOf(sess), Factors: outcomeFactors(res.Outcome),
 		EmailUndeliverable: s.undeliverable(r, sess.UserID()),
 	})
 }
 
 func (s *Server) loginCode(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.CodeRequest
+	var req api.FactorRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	if _, err := s.auth.LoginCode(r.Context(), sess, req.Code, meta(r)); err != nil {
-		s.failAuth(w, r, err)
+	if _, err := s.auth.LoginCode(r.Context(), sess, req.Method, factorInput(req), meta(r)); err != nil {
+		s.failFactor(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess)})
+	writeJSON(w, http.StatusOK, api.Session{State: sess.State(), CSRFToken: sess.CSRF(), Return: s.returnOf(sess),
+		Methods: sess.AMR(), Level: string(s.auth.LevelOf(sess.AMR()))})
 }
 
 func (s *Server) loginResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {

@@ -22,7 +22,8 @@ func (s *Server) twoFactorStart(w http.ResponseWriter, r *http.Request, sess *se
 		s.failAuth(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter)})
+	writeJSON(w, http.StatusOK, api.CodeSent{MaskedEmail: res.Challenge.MaskedEmail, ResendAfter: seconds(res.Challenge.ResendAfter),
+		Factors: outcomeFactors(res.Outcome)})
 }
 
 func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -35,19 +36,14 @@ func (s *Server) twoFactorResend(w http.ResponseWriter, r *http.Request, sess *s
 }
 
 func (s *Server) twoFactorConfirm(w http.ResponseWriter, r *http.Request, sess *session.Session) {
-	var req api.CodeRequest
+	var req api.FactorRequest
 	if !decode(w, r, &req) {
 		return
 	}
-	u, err := s.auth.ConfirmTwoFactor(r.Context(), sess, req.Code, meta(r))
+	u, err := s.auth.ConfirmTwoFactor(r.Context(), sess, req.Method, factorInput(req), meta(r))
 	if err != nil {
-		s.failAuth(w, r, err)
+		s.failFactor(w, r, err)
 		return
 	}
-	me, err := s.toMe(r, u)
-	if err != nil {
-		fail(w, r, http.StatusInternalServerError, api.Error{}, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, api.TwoFactorResult{Me: me, CSRFToken: sess.CSRF()})
+	s.answerWith(w, r, u, func(me api.Me) any { return api.TwoFactorResult{Me: me, CSRFToken: sess.CSRF()} })
 }

@@ -37,6 +37,13 @@ const (
 	EventCodesPaused     = "codes_paused"
 	EventAppConnected    = "app_connected" // an app was allowed to use the MINI ID (server/oidc)
 	EventAppRemoved      = "app_removed"   // "Remove access" for an app
+	// Passkeys, the authenticator app and the recovery codes.
+	EventPasskeyAdded         = "passkey_added"
+	EventPasskeyRemoved       = "passkey_removed"
+	EventTOTPAdded            = "totp_added"
+	EventTOTPRemoved          = "totp_removed"
+	EventRecoveryCodesCreated = "recovery_codes_created"
+	EventRecoveryCodeUsed     = "recovery_code_used"
 )
 
 // Meta describes the request behind a use case: who, from where, in which

@@ -36,8 +36,10 @@ type Outcome struct {
 	// State is the session's state after it: api.StateFull, StateSecondStep,
 	// or StateNone (a recovery signs nothing in).
 	State string
-	// Next is the factor asked for now, when another one is needed.
+	// Next is the factor asked for now, when another one is needed, and
+	// Offered every one that may be given instead (Next first).
 	Next      SecondFactor
+	Offered   []string
 	Challenge Challenge
 	// Granted says a step-up allows its change now.
 	Granted bool
@@ -120,7 +122,8 @@ func (s *Service) askNext(ctx context.Context, sess *session.Session, a Attempt,
 		sess.SignIn(a.User.ID, api.StateSecondStep, nil, now)
 	}
 	sess.StartFlow(f)
-	return Outcome{State: sess.State(), Next: next, Challenge: ch, Level: s.LevelOf(amr)}, nil
+	return Outcome{State: sess.State(), Next: next, Offered: names(s.offered(a.Intent, a.Action, creds, amr, demanded)),
+		Challenge: ch, Level: s.LevelOf(amr)}, nil
 }
 
 // signedIn records a completed sign-in: the event, the credentials used,
@@ -172,6 +175,10 @@ func credentialMethod(typ string) string {
 		return MethodPassword
 	case store.CredentialEmailCode:
 		return MethodEmailCode
+	case store.CredentialTOTP, store.CredentialRecoveryCodes, store.CredentialPasskey:
+		// Their methods record the use of the very credential (the passkey
+		// that signed, the code spent) when they verify it.
+		return ""
 	}
 	return typ
 }

@@ -94,16 +94,19 @@ func (s *Service) loginFlow(ctx context.Context, sess *session.Session) (*store.
 	return u, f, method, err
 }
 
-// LoginCode is the second step: the code of this login attempt.
-func (s *Service) LoginCode(ctx context.Context, sess *session.Session, code string, m audit.Meta) (Outcome, error) {
-	u, f, method, err := s.loginFlow(ctx, sess)
+// LoginCode is the second step: the second factor method ("" for the one
+// asked) proven with input — the code of this login attempt, an app's or a
+// recovery code, or a passkey's answer.
+func (s *Service) LoginCode(ctx context.Context, sess *session.Session, method, input string, m audit.Meta) (Outcome, error) {
+	u, f, _, err := s.loginFlow(ctx, sess)
 	if err != nil {
 		return Outcome{}, err
 	}
-	if err := method.Verify(ctx, u, f, code); err != nil {
-		return Outcome{}, s.codeFailed(ctx, u, err, m)
+	factor, err := s.proveFactor(ctx, sess, IntentLogin, u, f, method, input, m)
+	if err != nil {
+		return Outcome{}, err
 	}
-	return s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: method, Meta: m})
+	return s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: factor, Meta: m})
 }
 
 // codeFailed records a wrong or void code as a security event, tells the
@@ -130,11 +133,11 @@ func (s *Service) ResendLoginCode(ctx context.Context, sess *session.Session, m 
 // Pending describes the login waiting for its second step (for a page that
 // was reloaded): where the code went.
 func (s *Service) Pending(ctx context.Context, sess *session.Session) (Challenge, error) {
-	u, _, _, err := s.loginFlow(ctx, sess)
+	u, _, method, err := s.loginFlow(ctx, sess)
 	if err != nil {
 		return Challenge{}, err
 	}
-	return Challenge{MaskedEmail: MaskEmail(u.Email)}, nil
+	return Challenge{MaskedEmail: MaskEmail(u.Email), Asked: method.Name()}, nil
 }
 
 // Logout ends the session and records it.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/store"
+	"github.com/minicorp/miniid/shared/api"
 )
 
 // Factor is the kind of proof a method gives.
@@ -48,28 +49,58 @@ type SecondFactor interface {
 // may ask for a new one.
 type Challenge struct {
 	MaskedEmail string
+	// Asked is the method a login's second step waits for (Pending).
+	Asked       string
 	ResendAfter time.Duration
+	// Passkey is a passkey's WebAuthn request options (JSON), for the
+	// browser's navigator.credentials.get; its challenge waits in the flow.
+	Passkey []byte
+	// Ceremony is that challenge, for the caller to keep in the flow.
+	Ceremony *session.Ceremony
 }
 
-// Method names.
+// Method names. They are stored in sessions (the AMR list) and read by
+// other parts (OpenID Connect maps them with AMRValues): keep them stable.
 const (
-	MethodPassword  = "password"
-	MethodEmailCode = "email_code"
-	MethodEmailLink = "email_link"
+	MethodPassword     = api.MethodPassword
+	MethodEmailCode    = api.MethodEmailCode
+	MethodEmailLink    = "email_link"
+	MethodPasskey      = api.MethodPasskey
+	MethodTOTP         = api.MethodTOTP
+	MethodRecoveryCode = api.MethodRecoveryCode
 )
 
 // methods are every method the portal knows, by name.
 func (s *Service) methods() map[string]Method {
 	return map[string]Method{
-		MethodPassword:  passwordMethod{},
-		MethodEmailCode: emailCode{s},
-		MethodEmailLink: emailLink{},
+		MethodPassword:     passwordMethod{},
+		MethodEmailCode:    emailCode{s},
+		MethodEmailLink:    emailLink{},
+		MethodPasskey:      passkeyMethod{s},
+		MethodTOTP:         totpMethod{s},
+		MethodRecoveryCode: recoveryCode{s},
 	}
 }
 
 // secondFactors are the methods that can be asked after the first, in the
-// order they are offered.
-func (s *Service) secondFactors() []SecondFactor { return []SecondFactor{emailCode{s}} }
+// order they are offered: the authenticator app before the e-mailed code
+// (whoever set up an app wants no mail at every login), a passkey and the
+// recovery codes only when the person picks them ("Use another method").
+func (s *Service) secondFactors() []SecondFactor {
+	return []SecondFactor{totpMethod{s}, emailCode{s}, passkeyMethod{s}, recoveryCode{s}}
+}
+
+// enforces reports whether an account that has f set up has two-factor
+// authentication on, so that a login asks for two factors: the e-mailed
+// code and the authenticator app do. A passkey is a way to log in of its
+// own (and two factors in itself), and recovery codes are the way back
+// when the others are lost: neither switches two-factor authentication on.
+func enforces(f SecondFactor) bool {
+	return f.Name() == MethodEmailCode || f.Name() == MethodTOTP
+}
+
+// amrExtra is a method whose proof has more RFC 8176 values than AMR.
+type amrExtra interface{ MoreAMR() []string }
 
 // factorsOf names the distinct factors the methods proved; a multi-factor
 // method counts as both.
@@ -101,11 +132,15 @@ const (
 	LevelNone              Level = ""
 	LevelOneFactor         Level = "one_factor"
 	LevelTwoFactors        Level = "two_factors"
-	LevelPhishingResistant Level = "phishing_resistant" // a passkey, later
+	LevelPhishingResistant Level = "phishing_resistant" // a user-verified passkey
 )
 
-// LevelOf is the level the methods reach.
+// LevelOf is the level the methods reach: a user-verified passkey is
+// phishing-resistant (its signature is bound to the portal's origin).
 func (s *Service) LevelOf(amr []string) Level {
+	if slices.Contains(amr, MethodPasskey) {
+		return LevelPhishingResistant
+	}
 	switch len(s.factorsOf(amr)) {
 	case 0:
 		return LevelNone
@@ -115,13 +150,25 @@ func (s *Service) LevelOf(amr []string) Level {
 	return LevelTwoFactors
 }
 
-// AMRValues are the RFC 8176 values of the methods (for tokens).
+// AMRValues are the RFC 8176 values of the methods (for tokens). A method
+// with no registered value (the recovery codes) adds none of its own; "mfa"
+// still tells that two factors were proven.
 func (s *Service) AMRValues(names []string) []string {
 	all := s.methods()
 	var out []string
 	for _, n := range names {
-		if m, ok := all[n]; ok && !slices.Contains(out, m.AMR()) {
-			out = append(out, m.AMR())
+		m, ok := all[n]
+		if !ok {
+			continue
+		}
+		values := []string{m.AMR()}
+		if x, ok := m.(amrExtra); ok {
+			values = append(values, x.MoreAMR()...)
+		}
+		for _, v := range values {
+			if v != "" && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
 		}
 	}
 	if len(s.factorsOf(names)) > 1 {

@@ -38,6 +38,11 @@ func codeMail(f session.Flow) (purpose string, kind mail.Kind, err error) {
 		ActionPhone:            mail.KindPhoneChangeCode,
 		ActionExport:           mail.KindExportCode,
 		ActionSecurityQuestion: mail.KindSecurityQuestionCode,
+		ActionPasskeyAdd:       mail.KindSignInChangeCode,
+		ActionPasskeyRemove:    mail.KindSignInChangeCode,
+		ActionTOTPOn:           mail.KindSignInChangeCode,
+		ActionTOTPOff:          mail.KindSignInChangeCode,
+		ActionRecoveryCodes:    mail.KindSignInChangeCode,
 	}
 	kind, ok := kinds[f.Action]
 	if f.Kind != session.FlowStepUp || !ok {

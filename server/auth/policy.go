@@ -16,18 +16,27 @@ const (
 )
 
 // required is how many distinct factors the attempt needs: two when the
-// account has a second factor set up, and always two to switch two-factor
-// authentication on or off (the code proves the mailbox works); else one.
+// account has two-factor authentication on (an e-mailed code or an
+// authenticator app set up), and always two to switch it on or off (the
+// code proves the mailbox works); else one.
 func (s *Service) required(in Intent, action string, creds []store.Credential) int {
 	if in == IntentStepUp && (action == ActionTwoFactorOn || action == ActionTwoFactorOff) {
 		return 2
 	}
-	for _, f := range s.secondFactors() {
-		if f.Has(creds) {
-			return 2
-		}
+	if s.twoFactorOn(creds) {
+		return 2
 	}
 	return 1
+}
+
+// twoFactorOn reports whether the account asks for two factors at login.
+func (s *Service) twoFactorOn(creds []store.Credential) bool {
+	for _, f := range s.secondFactors() {
+		if enforces(f) && f.Has(creds) {
+			return true
+		}
+	}
+	return false
 }
 
 // satisfied reports whether the methods proved need distinct factors.
@@ -35,19 +44,43 @@ func (s *Service) satisfied(amr []string, need int) bool {
 	return len(s.factorsOf(amr)) >= need
 }
 
-// nextFactor picks the second factor to ask for: one the account has (for
-// switching two-factor on, the e-mailed code it is about to get) and whose
-// factor is not proven yet. demanded says an app asked for more factors
-// than the account's policy: an account without a second factor set up
-// then proves its confirmed mailbox with the e-mailed code.
+// nextFactor picks the second factor to ask for: the first one offered.
 func (s *Service) nextFactor(in Intent, action string, creds []store.Credential, amr []string, demanded bool) SecondFactor {
+	offered := s.offered(in, action, creds, amr, demanded)
+	if len(offered) == 0 {
+		return nil
+	}
+	return offered[0]
+}
+
+// offered are the second factors the attempt may give now, in the order
+// they are offered (the first is asked): those the account has whose factor
+// is not proven yet. Switching the e-mailed code on asks for that code
+// alone: it proves the mailbox works. demanded says an app asked for more
+// factors than the account's policy: an account without a second factor
+// set up then proves its confirmed mailbox with the e-mailed code. Before
+// any factor is proven (a dialog begun with a passkey) only a passkey will
+// do: a code is a second factor, never the first.
+func (s *Service) offered(in Intent, action string, creds []store.Credential, amr []string, demanded bool) []SecondFactor {
+	if len(amr) == 0 {
+		if (passkeyMethod{s}).Has(creds) {
+			return []SecondFactor{passkeyMethod{s}}
+		}
+		return nil
+	}
+	if in == IntentStepUp && action == ActionTwoFactorOn {
+		if s.factorsOf(amr)[Possession] {
+			return nil
+		}
+		return []SecondFactor{emailCode{s}}
+	}
 	proven := s.factorsOf(amr)
+	var out []SecondFactor
 	for _, f := range s.secondFactors() {
-		mailbox := f.Name() == MethodEmailCode && (demanded || in == IntentStepUp && action == ActionTwoFactorOn)
-		usable := f.Has(creds) || mailbox
-		if usable && !proven[f.Factor()] {
-			return f
+		usable := f.Has(creds) || f.Name() == MethodEmailCode && demanded
+		if usable && (f.Factor() == MultiFactor || !proven[f.Factor()]) {
+			out = append(out, f)
 		}
 	}
-	return nil
+	return out
 }

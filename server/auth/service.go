@@ -10,8 +10,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net/url"
 	"time"
 
+	"github.com/go-webauthn/webauthn/webauthn"
 	"github.com/uptrace/bun"
 
 	"github.com/minicorp/miniid/server/audit"
@@ -68,6 +70,10 @@ type Deps struct {
 	Notify *notify.Notifier
 	Jobs   *jobs.Runner
 	Log    *slog.Logger
+	// BaseURL and Brand name the portal to passkeys (relying party id,
+	// origin, name) and to authenticator apps (issuer).
+	BaseURL *url.URL
+	Brand   string
 }
 
 // Service is the account-access use cases.
@@ -82,13 +88,23 @@ type Service struct {
 	notify *notify.Notifier
 	jobs   *jobs.Runner
 	log    *slog.Logger
+	rp     *webauthn.WebAuthn // nil: this portal cannot use passkeys
+	brand  string
 }
 
 // New returns a Service and registers its jobs with the runner.
 func New(d Deps) *Service {
 	s := &Service{db: d.DB, clock: d.Clock, rand: d.Rand, keys: d.Keys, hasher: d.Hasher,
-		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, jobs: d.Jobs, log: d.Log}
+		codes: d.Codes, tokens: d.Tokens, notify: d.Notify, jobs: d.Jobs, log: d.Log, brand: d.Brand}
 	d.Jobs.Handle(jobForgot, s.forgotJob)
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	rp, err := newRelyingParty(d.BaseURL, d.Brand)
+	if err != nil {
+		s.log.Warn("passkeys are off: they need BASE_URL to name the portal by a host name, not an IP address", "err", err)
+	}
+	s.rp = rp
 	return s
 }
 

@@ -33,7 +33,8 @@ const (
 func IsAction(action string) bool {
 	switch action {
 	case ActionTwoFactorOn, ActionTwoFactorOff, ActionDelete, ActionEmailChange, ActionPassword, ActionPhone,
-		ActionExport, ActionSecurityQuestion:
+		ActionExport, ActionSecurityQuestion,
+		ActionPasskeyAdd, ActionPasskeyRemove, ActionTOTPOn, ActionTOTPOff, ActionRecoveryCodes:
 		return true
 	}
 	return false
@@ -62,8 +63,7 @@ func (s *Service) BeginStepUp(ctx context.Context, sess *session.Session, action
 	if err != nil {
 		return StepUp{}, err
 	}
-	on := emailCode{s}.Has(creds)
-	if action == ActionTwoFactorOn && on || action == ActionTwoFactorOff && !on {
+	if action == ActionTwoFactorOn && (emailCode{s}).Has(creds) || action == ActionTwoFactorOff && !s.twoFactorOn(creds) {
 		return StepUp{}, ErrNothingToDo
 	}
 	if password == "" {
@@ -105,36 +105,42 @@ func (s *Service) ResendStepUp(ctx context.Context, sess *session.Session, m aud
 	return ch, s.CodesPaused(ctx, u, m, err)
 }
 
-// ConfirmStepUp is a dialog's code step for a change other than two-factor
-// authentication: the session is then allowed that change for 5 minutes.
-func (s *Service) ConfirmStepUp(ctx context.Context, sess *session.Session, code string, m audit.Meta) (Outcome, error) {
-	u, f, method, err := s.stepUpFlow(ctx, sess)
+// ConfirmStepUp is a dialog's second step for a change other than
+// two-factor authentication, with the second factor method ("" for the one
+// asked) and input (a code, or a passkey's answer): the session is then
+// allowed that change for 5 minutes.
+func (s *Service) ConfirmStepUp(ctx context.Context, sess *session.Session, method, input string, m audit.Meta) (Outcome, error) {
+	u, f, _, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
 		return Outcome{}, err
 	}
 	if f.Action == ActionTwoFactorOn || f.Action == ActionTwoFactorOff {
 		return Outcome{}, ErrNothingToDo
 	}
-	if err := method.Verify(ctx, u, f, code); err != nil {
-		return Outcome{}, s.codeFailed(ctx, u, err, m)
+	factor, err := s.proveFactor(ctx, sess, IntentStepUp, u, f, method, input, m)
+	if err != nil {
+		return Outcome{}, err
 	}
-	return s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
+	return s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: factor, Action: f.Action, Meta: m})
 }
 
 // ConfirmTwoFactor completes switching two-factor authentication on or off
-// with the dialog's code, and announces it by e-mail.
-func (s *Service) ConfirmTwoFactor(ctx context.Context, sess *session.Session, code string, m audit.Meta) (*store.User, error) {
-	u, f, method, err := s.stepUpFlow(ctx, sess)
+// with the dialog's second factor (the e-mailed code to switch it on), and
+// announces it by e-mail. Switching it off removes every second factor:
+// the e-mailed code, the authenticator app and the recovery codes.
+func (s *Service) ConfirmTwoFactor(ctx context.Context, sess *session.Session, method, input string, m audit.Meta) (*store.User, error) {
+	u, f, _, err := s.stepUpFlow(ctx, sess)
 	if err != nil {
 		return nil, err
 	}
 	if f.Action != ActionTwoFactorOn && f.Action != ActionTwoFactorOff {
 		return nil, ErrNothingToDo
 	}
-	if err := method.Verify(ctx, u, f, code); err != nil {
-		return nil, s.codeFailed(ctx, u, err, m)
+	factor, err := s.proveFactor(ctx, sess, IntentStepUp, u, f, method, input, m)
+	if err != nil {
+		return nil, err
 	}
-	out, err := s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: method, Action: f.Action, Meta: m})
+	out, err := s.complete(ctx, sess, Attempt{Intent: IntentStepUp, User: u, Method: factor, Action: f.Action, Meta: m})
 	if err != nil {
 		return nil, err
 	}
@@ -152,8 +158,12 @@ func (s *Service) ConfirmTwoFactor(ctx context.Context, sess *session.Session, c
 			if err := store.MirrorLegacy(ctx, tx, u.ID); err != nil {
 				return err
 			}
-		} else if _, err := store.RemoveCredentials(ctx, tx, u.ID, store.CredentialEmailCode); err != nil {
-			return err
+		} else {
+			for _, typ := range []string{store.CredentialEmailCode, store.CredentialTOTP, store.CredentialRecoveryCodes} {
+				if _, err := store.RemoveCredentials(ctx, tx, u.ID, typ); err != nil {
+					return err
+				}
+			}
 		}
 		if err := store.RenewSecurityStamp(ctx, tx, u); err != nil {
 			return err
@@ -180,10 +190,5 @@ func (s *Service) TwoFactor(ctx context.Context, userID int64) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	for _, f := range s.secondFactors() {
-		if f.Has(creds) {
-			return true, nil
-		}
-	}
-	return false, nil
+	return s.twoFactorOn(creds), nil
 }

@@ -30,6 +30,7 @@ type Config struct {
 	TrustedProxies []*net.IPNet // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
 	DevMailbox     bool         // DEV_MAILBOX; default on only for an http loopback BASE_URL without Mailgun
 	Retention      Retention    // SWEEP_INTERVAL and RETENTION_*: what the sweeper removes when
+	Outbox         Outbox       // MAIL_MAX_ATTEMPTS, MAIL_RETRY_*, CLAIM_LEASE: the mail worker's retries and leases
 	OIDC           OIDC         // OIDC_*: the OpenID Connect provider's apps and token lifetimes
 	Care           Care         // METRICS_ADDR, TWILIO_*, MAILGUN_WEBHOOK_SIGNING_KEY, TERMS_VERSION, PRIVACY_VERSION
 }
@@ -97,6 +98,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	if err := c.Retention.read(getenv); err != nil {
+		return c, err
+	}
+	if err := c.Outbox.read(getenv); err != nil {
 		return c, err
 	}
 	if err := c.OIDC.read(getenv); err != nil {

@@ -266,8 +266,8 @@ func TestEveryAnswerIsWholePassages(t *testing.T) {
 	}
 }
 
-// A question about a feature the portal does not have gets what it offers
-// today.
+// A question about passkeys or authenticator apps gets what the portal
+// offers today (both, since issue 15).
 func TestAssistantIsTruthfulAboutMissingFeatures(t *testing.T) {
 	s, _ := newService(t, testenv.SQLite(t))
 	tests := []struct {
@@ -275,13 +275,13 @@ func TestAssistantIsTruthfulAboutMissingFeatures(t *testing.T) {
 		want          []string
 	}{
 		{"can I log in with my fingerprint or face id", English, "passkeys",
-			[]string{"not available", "password", "two-factor authentication"}},
+			[]string{"passkey", "fingerprint"}},
 		{"kann ich mich mit gesichtserkennung anmelden", German, "passkeys",
-			[]string{"noch nicht", "Passwort", "Zwei-Faktor-Authentifizierung"}},
-		{"can I use google authenticator for the codes", English, "two-factor-activate",
-			[]string{"always comes by e-mail", "doesn't offer authenticator apps"}},
+			[]string{"Passkey", "Gesicht"}},
+		{"can I use google authenticator for the codes", English, "authenticator-app",
+			[]string{"authenticator app", "Google Authenticator"}},
 		{"geht zwei faktor mit einer authenticator app", German, "two-factor-activate",
-			[]string{"immer per E-Mail", "nicht an"}},
+			[]string{"„Authenticator-App einrichten“"}},
 	}
 	for _, tc := range tests {
 		a, err := s.Ask(context.Background(), tc.q, tc.lang)

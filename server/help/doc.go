@@ -1,7 +1,9 @@
 // Package help is the help centre: the FAQ articles (Markdown embedded in the
 // binary, in English and German), their topic tree, counters of reads and
 // votes, a full-text search, and the AI assistant that answers short questions
-// from the articles.
+// from the articles: it ranks them by their example questions and by a
+// classifier learned from those at start (classifier.go, classify.go), and
+// is measured on the evaluation set in testdata/eval.tsv (eval.go).
 //
 // Articles are validated by Parse and copied into the database by Load at
 // start, so the counters live next to them; the Service answers from the

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -20,7 +21,12 @@ const EvalFile = "server/help/testdata/eval.tsv"
 
 // EvalCase is one question of the assistant's evaluation set.
 type EvalCase struct {
-	Line     int // in the file, for messages
+	Line int // in the file, for messages
+	// Batch names the part of the set the case was written in ("2026-12-01,
+	// third batch"): each batch was written before the retrieval changes it
+	// then judged, so its accuracy before them tells how far the retrieval
+	// carries to wordings it was not tuned on.
+	Batch    string
 	Lang     string
 	Question string
 	// Accept are the slugs of the articles that answer the question; empty
@@ -31,14 +37,23 @@ type EvalCase struct {
 // OutOfScope reports whether the case expects the honest "no answer".
 func (c EvalCase) OutOfScope() bool { return len(c.Accept) == 0 }
 
+// batchHeader is the comment line that starts a batch: "# 2026-12-01,
+// third batch: …" names the batch "2026-12-01, third batch".
+var batchHeader = regexp.MustCompile(`^# (\d{4}-\d{2}-\d{2}, [^:]+):`)
+
 // ParseEval reads an evaluation set: one case per line, tab-separated
 // language, acceptable slugs (comma-separated, or "none") and question;
-// blank lines and lines starting with # are skipped.
+// blank lines and lines starting with # are skipped, except that a comment
+// like "# 2026-12-01, third batch: …" starts a batch.
 func ParseEval(r io.Reader) ([]EvalCase, error) {
 	var out []EvalCase
+	batch := ""
 	sc := bufio.NewScanner(r)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		if m := batchHeader.FindStringSubmatch(line); m != nil {
+			batch = m[1]
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -46,7 +61,7 @@ func ParseEval(r io.Reader) ([]EvalCase, error) {
 		if len(cols) != 3 {
 			return nil, fmt.Errorf("help: eval line %d: %d columns, want 3 (language, slugs, question)", n, len(cols))
 		}
-		c := EvalCase{Line: n, Lang: cols[0], Question: cols[2]}
+		c := EvalCase{Line: n, Batch: batch, Lang: cols[0], Question: cols[2]}
 		if c.Lang != English && c.Lang != German {
 			return nil, fmt.Errorf("help: eval line %d: language %q (want %s or %s)", n, c.Lang, English, German)
 		}
@@ -99,4 +114,56 @@ func (c EvalCase) Want() string {
 		return "no answer (" + c.Lang + ")"
 	}
 	return strings.Join(c.Accept, " or ") + " (" + c.Lang + ")"
+}
+
+// Miss kinds: how an answer that Grade rejects went wrong.
+const (
+	MissWrongArticle = "wrong article"                       // answered, from an article that does not answer it
+	MissNoAnswer     = "no answer, though an article has it" // said it has none, with suggestions
+	MissAnswered     = "answered a question outside"         // answered from an article, though none has it
+	MissLanguage     = "wrong language"
+)
+
+// MissKind tells how a, which Grade rejects, went wrong.
+func (c EvalCase) MissKind(a api.AssistantAnswer) string {
+	switch {
+	case a.Lang != c.Lang:
+		return MissLanguage
+	case c.OutOfScope():
+		return MissAnswered
+	case !a.Found || a.Article == nil:
+		return MissNoAnswer
+	}
+	return MissWrongArticle
+}
+
+// BatchScore is the accuracy on one batch of the evaluation set.
+type BatchScore struct {
+	Batch        string
+	Right, Total int
+}
+
+// Accuracy is the share answered right.
+func (b BatchScore) Accuracy() float64 {
+	if b.Total == 0 {
+		return 0
+	}
+	return float64(b.Right) / float64(b.Total)
+}
+
+// ByBatch scores each batch, in the order of the set; right tells whether
+// the case at the same index was answered right.
+func ByBatch(cases []EvalCase, right []bool) []BatchScore {
+	var out []BatchScore
+	for i, c := range cases {
+		if len(out) == 0 || out[len(out)-1].Batch != c.Batch {
+			out = append(out, BatchScore{Batch: c.Batch})
+		}
+		b := &out[len(out)-1]
+		b.Total++
+		if right[i] {
+			b.Right++
+		}
+	}
+	return out
 }

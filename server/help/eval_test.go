@@ -61,6 +61,48 @@ func loadEval(t *testing.T, s *Service) []EvalCase {
 	return cases
 }
 
+// maxShared is the share of words an example question may have in common
+// with a question of the evaluation set (of the words either has): above
+// it, the example is the question reworded, and the set would measure
+// what the examples were copied from.
+const maxShared = 0.8
+
+// TestExamplesAreNotCopiedFromTheEvaluationSet keeps the example questions
+// apart from the evaluation set: none may share maxShared of its words with
+// one of the set's questions in its language ("Turn 2FA off" and "turn off
+// 2fa" share all of theirs). New examples were held to 0.6.
+func TestExamplesAreNotCopiedFromTheEvaluationSet(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	cases := loadEval(t, s)
+	for _, d := range s.docs {
+		for _, q := range d.Questions {
+			qw := wordSet(strings.Join(strings.FieldsFunc(fold(q), isSeparator), " "))
+			for _, c := range cases {
+				if c.Lang != d.Lang {
+					continue
+				}
+				if j := jaccard(qw, wordSet(strings.Join(strings.FieldsFunc(fold(c.Question), isSeparator), " "))); j >= maxShared {
+					t.Errorf("%s: example %q shares %.0f%% of its words with line %d %q", d.id(), q, 100*j, c.Line, c.Question)
+				}
+			}
+		}
+	}
+}
+
+// jaccard is the share of the words of a and b that both have.
+func jaccard(a, b map[string]bool) float64 {
+	both := 0
+	for w := range a {
+		if b[w] {
+			both++
+		}
+	}
+	if n := len(a) + len(b) - both; n > 0 {
+		return float64(both) / float64(n)
+	}
+	return 0
+}
+
 // sameQuestion folds what does not make two questions different: case,
 // punctuation, spacing.
 func sameQuestion(q string) string {
@@ -74,16 +116,25 @@ func TestAssistantEvaluationSet(t *testing.T) {
 	cases := loadEval(t, s)
 	ctx := context.Background()
 	right := 0
-	for _, c := range cases {
+	ok := make([]bool, len(cases))
+	kinds := map[string]int{}
+	for i, c := range cases {
 		a, err := s.Ask(ctx, c.Question, c.Lang)
 		if err != nil {
 			t.Fatalf("line %d %q: %v", c.Line, c.Question, err)
 		}
-		if c.Grade(a) {
+		if ok[i] = c.Grade(a); ok[i] {
 			right++
 			continue
 		}
+		kinds[c.MissKind(a)]++
 		t.Logf("miss, line %d: %q → %s; acceptable: %s", c.Line, c.Question, Got(a), c.Want())
+	}
+	for _, b := range ByBatch(cases, ok) {
+		t.Logf("batch %q: %.3f (%d of %d)", b.Batch, b.Accuracy(), b.Right, b.Total)
+	}
+	for _, k := range []string{MissWrongArticle, MissNoAnswer, MissAnswered, MissLanguage} {
+		t.Logf("misses, %s: %d", k, kinds[k])
 	}
 	acc := float64(right) / float64(len(cases))
 	t.Logf("assistant_accuracy %.3f (%d of %d); the target is %.2f", acc, right, len(cases), TargetAccuracy)
@@ -97,4 +148,4 @@ func TestAssistantEvaluationSet(t *testing.T) {
 // It is below TargetAccuracy, which the assistant does not reach yet (see
 // make bench -only assistant and the README); raise it with every change
 // that gains, never lower it to let a change pass.
-const minAccuracy = 0.86
+const minAccuracy = 0.89

@@ -12,6 +12,9 @@ import (
 type example struct {
 	intents map[string]bool
 	stems   map[string]bool
+	// weight is the sum of the stems' exampleIDF and the intents' weight,
+	// set once the vocabulary is complete.
+	weight float64
 }
 
 // withoutIntents returns the intents text names in lang, and text without
@@ -77,6 +80,9 @@ const (
 // exampleIDF weighs a stem by how few example questions of the language
 // have it.
 func (v *vocabulary) exampleIDF(stem string) float64 {
+	if w, ok := v.exampleIDFs[stem]; ok {
+		return w
+	}
 	if v.brand[stem] {
 		return brandWeight
 	}
@@ -84,36 +90,70 @@ func (v *vocabulary) exampleIDF(stem string) float64 {
 	return math.Min(maxExampleWeight, math.Log((n+1)/(float64(v.exampleDF[stem])+0.5)))
 }
 
+// weighExamples keeps the weight of every stem of the example questions and
+// of each example question, once the vocabulary is complete: exampleMatch
+// needs them for every question.
+func (v *vocabulary) weighExamples(lists ...[]example) {
+	v.exampleIDFs = map[string]float64{}
+	for stem := range v.exampleDF {
+		v.exampleIDFs[stem] = v.exampleIDF(stem)
+	}
+	for _, list := range lists {
+		for i := range list {
+			ex := &list[i]
+			ex.weight = intentWeight * float64(len(ex.intents))
+			for stem := range ex.stems {
+				ex.weight += v.exampleIDF(stem)
+			}
+		}
+	}
+}
+
 // exampleMatch is how well q matches the closest of an article's example
 // questions (0..1): the harmonic mean of the share of the question the
 // example covers and the share of the example the question covers.
 func (v *vocabulary) exampleMatch(q exampleQuestion, examples []example) float64 {
+	// A question word weighs by its rarest matching stem, the same for
+	// every example. A word no article knows weighs like the rarest word:
+	// a question about "oil" or a "dealer" is about none of them.
+	weights := make([]float64, len(q.terms))
+	unknown := false
+	for i, t := range q.terms {
+		w := maxExampleWeight
+		if len(t.matches) > 0 {
+			w = 0
+			for stem, strength := range t.matches {
+				w = math.Max(w, strength*v.exampleIDF(stem))
+			}
+		} else {
+			unknown = true
+		}
+		weights[i] = w
+	}
 	best := 0.0
 	for _, ex := range examples {
 		qTotal, qFound := 0.0, 0.0
 		matched := map[string]float64{}
-		for _, t := range q.terms {
-			// A word no article knows weighs like the rarest word: a question
-			// about "oil" or a "dealer" is about none of them.
-			w, found := maxExampleWeight, 0.0
-			if len(t.matches) > 0 {
-				w = 0
-				for stem, strength := range t.matches {
-					w = math.Max(w, strength*v.exampleIDF(stem))
-					if ex.stems[stem] {
-						found = math.Max(found, strength)
-						matched[stem] = math.Max(matched[stem], strength)
-					}
+		for i, t := range q.terms {
+			found := 0.0
+			for stem, strength := range t.matches {
+				if ex.stems[stem] {
+					found = math.Max(found, strength)
+					matched[stem] = math.Max(matched[stem], strength)
 				}
 			}
-			qTotal += w
-			qFound += w * found
+			qTotal += weights[i]
+			qFound += weights[i] * found
 		}
-		eTotal, eFound := 0.0, 0.0
-		for stem := range ex.stems {
-			w := v.exampleIDF(stem)
-			eTotal += w
-			eFound += w * matched[stem]
+		if qFound == 0 && unknown {
+			// Only the intent in common, and the topic a word no article
+			// has ("change" the oil, "change" the salutation): the
+			// question is about something else.
+			continue
+		}
+		eTotal, eFound := ex.weight, 0.0
+		for stem, strength := range matched {
+			eFound += v.exampleIDF(stem) * strength
 		}
 		for in := range q.intents {
 			qTotal += intentWeight
@@ -122,7 +162,6 @@ func (v *vocabulary) exampleMatch(q exampleQuestion, examples []example) float64
 				eFound += intentWeight
 			}
 		}
-		eTotal += intentWeight * float64(len(ex.intents))
 		if qTotal == 0 || eTotal == 0 {
 			continue
 		}

@@ -28,10 +28,64 @@ func ngrams(text string) map[string]float64 {
 	return out
 }
 
-// ngramIndex weighs n-grams by how few example questions have them.
+// ngramIndex weighs n-grams by how few example questions have them, and
+// lists for each n-gram the example questions that have it, so a
+// question's closest example is found by walking its own n-grams' lists
+// rather than comparing it with every example.
 type ngramIndex struct {
-	docs int
-	df   map[string]int
+	docs  int
+	df    map[string]int
+	posts map[string][]ngramPosting
+	// examples are the posted vectors' articles and norms, by number.
+	examples []postedExample
+}
+
+// ngramPosting is one example question's weight of an n-gram.
+type ngramPosting struct {
+	example int // in ngramIndex.examples
+	weight  float64
+}
+
+type postedExample struct {
+	article string // doc id
+	norm    float64
+}
+
+// post lists the example question v of article (a doc id) under its
+// n-grams.
+func (x *ngramIndex) post(article string, v ngramVector) {
+	if x.posts == nil {
+		x.posts = map[string][]ngramPosting{}
+	}
+	n := len(x.examples)
+	x.examples = append(x.examples, postedExample{article: article, norm: v.norm})
+	for g, w := range v.weights {
+		x.posts[g] = append(x.posts[g], ngramPosting{example: n, weight: w})
+	}
+}
+
+// closest returns, by article, the highest cosine of q with one of the
+// article's posted example questions (articles with none in common are
+// left out: 0).
+func (x *ngramIndex) closest(q ngramVector) map[string]float64 {
+	out := map[string]float64{}
+	if q.norm == 0 {
+		return out
+	}
+	dots := make([]float64, len(x.examples))
+	for g, w := range q.weights {
+		for _, p := range x.posts[g] {
+			dots[p.example] += w * p.weight
+		}
+	}
+	for i, dot := range dots {
+		if dot == 0 || x.examples[i].norm == 0 {
+			continue
+		}
+		a := x.examples[i].article
+		out[a] = math.Max(out[a], dot/(q.norm*x.examples[i].norm))
+	}
+	return out
 }
 
 func (x *ngramIndex) add(counts map[string]float64) {
@@ -59,20 +113,4 @@ func (x *ngramIndex) vector(counts map[string]float64) ngramVector {
 	}
 	v.norm = math.Sqrt(v.norm)
 	return v
-}
-
-// cosine of two vectors (0..1).
-func (v ngramVector) cosine(o ngramVector) float64 {
-	if v.norm == 0 || o.norm == 0 {
-		return 0
-	}
-	a, b := v.weights, o.weights
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	dot := 0.0
-	for g, w := range a {
-		dot += w * b[g]
-	}
-	return dot / (v.norm * o.norm)
 }

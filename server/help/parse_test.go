@@ -14,6 +14,7 @@ var allSlugs = []string{
 	"place-of-residence", "delete-mini-id", "passkeys", "sessions-and-devices", "security-events",
 	"offline-and-install", "privacy", "help-assistant", "connected-apps",
 	"security-question", "download-my-data",
+	"authenticator-app", "recovery-codes",
 }
 
 func TestParseEmbeddedArticles(t *testing.T) {

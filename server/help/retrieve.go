@@ -63,11 +63,13 @@ func (s *Service) Retrieve(ctx context.Context, q, lang string, k int) ([]Passag
 	return out, nil
 }
 
-// Weights of the ranking features. The closest example question decides
-// most: the article's own text shares topic words with its neighbours, an
-// example question carries how customers ask. The others break ties. They
-// were chosen from a plateau of the evaluation set: moving any of them by
-// half changes it by at most ten questions in 700.
+// Weights of the ranking features. The closest example question and the
+// classifier decide most: the article's own text shares topic words with
+// its neighbours, the example questions carry how customers ask. The
+// others break ties. They were chosen from a plateau of the evaluation set:
+// moving any of them by half changes it by at most ten questions in 700
+// (checked again on 1 484 questions for weightModel, 1 or 2, and the
+// intent bonus, 0 to 1: at most four).
 const (
 	weightCoverage  = 0.10 // share of the question the whole article covers
 	weightPassage   = 0.10 // … its best passage covers
@@ -76,7 +78,12 @@ const (
 	weightBleve     = 0.05 // bleve's own score, relative to the best hit
 	weightExample   = 1.0  // how well the article's closest example question matches
 	weightGrams     = 1.0  // … in character n-grams
+	weightModel     = 1.0  // the classifier's probability of the article
 )
+
+// minModelCandidate is the classifier's probability that makes an article
+// a candidate when bleve did not find it.
+const minModelCandidate = 0.2
 
 // intentBonus is added to the score of an article whose intent the
 // question names; intentPenalty taken from one whose intent the question
@@ -95,6 +102,7 @@ type ranked struct {
 	all, title, prec, bm float64
 	best, matched        float64
 	example, grams       float64
+	model                float64 // the classifier's probability
 	score, confidence    float64
 	matches              []float64
 }
@@ -114,16 +122,30 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	for _, h := range res.Hits {
 		maxHit = math.Max(maxHit, h.Score)
 	}
-	qgrams := s.vocab[lang].grams.vector(ngrams(ex.All()))
+	closestGrams := s.vocab[lang].grams.closest(s.vocab[lang].grams.vector(ngrams(ex.All())))
 	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
 	contact := asksForContact(q, lang)
-	var list []ranked
+	probs := s.classify(lang, q)
+	hits := map[string]float64{}
+	var ids []string
 	for _, h := range res.Hits {
-		d, ok := s.docs[h.ID]
+		hits[h.ID] = h.Score
+		ids = append(ids, h.ID)
+	}
+	// The classifier's likely articles are candidates too, whatever words
+	// they share with the question.
+	for _, d := range s.byLang[lang] {
+		if _, ok := hits[d.id()]; !ok && probs[d.id()] >= minModelCandidate {
+			ids = append(ids, d.id())
+		}
+	}
+	var list []ranked
+	for _, id := range ids {
+		d, ok := s.docs[id]
 		if !ok {
 			continue
 		}
-		r := ranked{d: d, matches: make([]float64, len(d.terms.passages))}
+		r := ranked{d: d, matches: make([]float64, len(d.terms.passages)), model: probs[id]}
 		r.all, r.matched = coverage(terms, d.terms.all)
 		r.title, _ = coverage(terms, d.terms.title)
 		r.prec = s.vocab[lang].titlePrecision(terms, d.terms.heading)
@@ -132,14 +154,12 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 			r.best = math.Max(r.best, r.matches[i])
 		}
 		if maxHit > 0 {
-			r.bm = h.Score / maxHit
+			r.bm = hits[id] / maxHit
 		}
 		r.example = s.vocab[lang].exampleMatch(eq, d.terms.examples)
-		for _, g := range d.terms.grams {
-			r.grams = math.Max(r.grams, qgrams.cosine(g))
-		}
+		r.grams = closestGrams[id]
 		r.score = weightCoverage*r.all + weightPassage*r.best + weightTitle*r.title + weightPrecision*r.prec + weightBleve*r.bm +
-			weightExample*r.example + weightGrams*r.grams
+			weightExample*r.example + weightGrams*r.grams + weightModel*r.model
 		switch {
 		case d.Intent == "" || len(wants) == 0:
 		case wants[d.Intent]:
@@ -156,6 +176,9 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		// Closer to a question outside the help centre than to the
 		// article's own examples: the article only shares words with it.
 		r.confidence -= math.Max(0, outside-r.example)
+		// The same when the classifier finds the question more likely
+		// outside than about the article.
+		r.confidence -= math.Max(0, probs[outsideClass]-r.model)
 		if contact {
 			// Asked for a person: the answer is the contact options, so no
 			// article is confident, however many words it shares.

@@ -29,6 +29,7 @@ type Service struct {
 	byLang   map[string][]*doc
 	index    bleve.Index
 	vocab    map[string]*vocabulary // by language
+	models   map[string]*classifier // by language
 	answerer Answerer
 	brand    string
 }
@@ -89,6 +90,7 @@ func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	for _, lang := range languages {
 		s.vocab[lang] = s.buildVocabulary(lang)
 	}
+	s.models = s.classifiers()
 	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular, Brand: brand}
 	return s, nil
 }

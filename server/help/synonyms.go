@@ -62,7 +62,7 @@ var synonyms = map[string][]synonym{
 	German: {
 		{"zwei-faktor-authentifizierung", "zwei faktor authentifizierung", "zwei-faktor", "zwei faktor", "zweifaktor", "2-faktor", "2 faktor", "2fa", "mfa", "zweistufige anmeldung", "zweistufig", "zweiten faktor", "zweiter faktor", "zweite sicherheitsstufe", "sicherheitsstufe", "zusätzlicher schutz", "zusätzliche absicherung", "extra schritt", "zusätzlicher schritt", "zweiter schritt", "zweite schutzstufe"},
 		{"anmelden|anmeldung|einloggen", "einloggen", "einlogge", "eingeloggt", "login", "log in", "log-in", "reinkommen", "rein kommen", "hineinkommen", "anmeldung"},
-		{"abmelden", "ausloggen", "logout", "log out"},
+		{"abmelden", "ausloggen", "abloggen", "logout", "log out"},
 		{"registrieren|registrierung erstellen", "konto anlegen", "konto erstellen", "account anlegen", "account erstellen", "neues konto", "anlegen", "id beantragen", "id anfordern"},
 		{"aktivieren|einschalten", "einschalten", "anschalten", "anmachen", "freischalten"},
 		{"deaktivieren|ausschalten", "ausschalten", "abschalten", "abstellen", "ausmachen", "loswerden"},

@@ -14,8 +14,9 @@ type vocabulary struct {
 	forms map[string]string // folded surface word → its stem
 	nouns map[string]bool   // folded forms seen capitalised mid-sentence (German)
 	// examples counts the example questions, exampleDF those with a stem.
-	examples  int
-	exampleDF map[string]int
+	examples    int
+	exampleDF   map[string]int
+	exampleIDFs map[string]float64 // exampleIDF of the stems of exampleDF
 	// outside are the questions the help centre has no answer for.
 	outside []example
 	// grams weighs the character n-grams of the example questions.
@@ -31,8 +32,7 @@ type docTerms struct {
 	title    map[string]bool // title and topic names
 	heading  map[string]bool // title only
 	passages []map[string]bool
-	examples []example     // the article's example questions
-	grams    []ngramVector // … as character n-grams
+	examples []example // the article's example questions (their n-grams are in vocabulary.grams)
 }
 
 // token is one analysed word: its stem (as indexed) and its folded form.
@@ -136,6 +136,11 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 		}
 		v.examples++
 	}
+	lists := [][]example{v.outside}
+	for _, d := range s.byLang[lang] {
+		lists = append(lists, d.terms.examples)
+	}
+	v.weighExamples(lists...)
 	var counts []map[string]float64
 	for _, d := range s.byLang[lang] {
 		for _, q := range d.Questions {
@@ -147,7 +152,7 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 	i := 0
 	for _, d := range s.byLang[lang] {
 		for range d.Questions {
-			d.terms.grams = append(d.terms.grams, v.grams.vector(counts[i]))
+			v.grams.post(d.id(), v.grams.vector(counts[i]))
 			i++
 		}
 	}

@@ -1,3 +1,9 @@
+// Package httpx holds what the JSON API (server/api) and the HTML entry
+// pages (server/pages) both need around their handlers: the per-IP budgets
+// (server/ratelimit's, in the database), the Origin and CSRF checks with the
+// session loaded around a handler, the reader's language, and the words for
+// the use cases' refusals. Both answer the same request the same way, each
+// in its own format.
 package httpx
 
 import (
@@ -11,6 +17,7 @@ import (
 	"github.com/minicorp/miniid/server/audit"
 	"github.com/minicorp/miniid/server/auth"
 	"github.com/minicorp/miniid/server/metrics"
+	"github.com/minicorp/miniid/server/ratelimit"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -30,7 +37,9 @@ type Guard struct {
 	Sessions *session.Store
 	Base     *url.URL // BASE_URL
 	Secure   bool
-	Limits   *Limiter
+	// Limits are the per-IP budgets; the API and the HTML forms share them,
+	// so a form post and an API call spend the same budget.
+	Limits *ratelimit.Limiter
 }
 
 // WithSession loads the session; for state-changing methods it first checks
@@ -81,8 +90,18 @@ func lost(refuse Refuse, w http.ResponseWriter, r *http.Request, err error) {
 
 // Throttle wraps h with the per-IP budget of group.
 func (g *Guard) Throttle(group string, refuse Refuse, h http.HandlerFunc) http.HandlerFunc {
+	// A route with a budget nobody defined would answer every request 500:
+	// fail when the routes are registered instead.
+	if _, ok := ratelimit.Budgets[group]; !ok {
+		panic("httpx: no per-IP budget " + group + " in ratelimit.Budgets")
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		if wait, ok := g.Limits.Allow(group, audit.ClientIP(r.Context())); !ok {
+		wait, ok, err := g.Limits.Allow(r.Context(), group, audit.ClientIP(r.Context()))
+		if err != nil {
+			refuse(w, r, nil, http.StatusInternalServerError, api.Error{}, err) // 503 if the database is away
+			return
+		}
+		if !ok {
 			metrics.NoteBudget(r.Context(), "ip")
 			refuse(w, r, nil, http.StatusTooManyRequests, RateError(Lang(r), wait), nil)
 			return

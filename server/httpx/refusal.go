@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/minicorp/miniid/server/account"
@@ -99,4 +100,17 @@ func FieldErrors(lang string, fields map[string]string) api.Error {
 		e.Fields[f] = api.FieldError{Code: code, Message: i18n.FieldError(lang, f, code)}
 	}
 	return e
+}
+
+// RetryUnavailable is the Retry-After, in seconds, of a 503: a restarted
+// PostgreSQL answers again within seconds, and the pool reconnects on the
+// next request.
+const RetryUnavailable = 2
+
+// Unavailable is the refusal of a request the database could not serve
+// (store.Unavailable): nothing is wrong with the request, and the same
+// request succeeds once the database is back.
+func Unavailable(lang string) api.Error {
+	return api.Error{Code: api.CodeTemporarilyUnavailable, RetryAfter: RetryUnavailable,
+		Message: i18n.F(lang, i18n.ErrUnavailable, "seconds", strconv.Itoa(RetryUnavailable))}
 }

@@ -22,10 +22,10 @@ import (
 )
 
 const (
-	lease       = time.Minute
-	maxAttempts = 8
-	firstRetry  = 10 * time.Second
-	pollEvery   = 10 * time.Second
+	defaultLease = time.Minute
+	maxAttempts  = 8
+	firstRetry   = 10 * time.Second
+	pollEvery    = 10 * time.Second
 )
 
 // Handler does one kind of job with its payload.
@@ -39,11 +39,21 @@ type Runner struct {
 	mu       sync.Mutex
 	handlers map[string]Handler
 	kick     chan struct{}
+	lease    time.Duration
 }
 
 // New returns a Runner.
 func New(db *bun.DB, clk clock.Clock, log *slog.Logger) *Runner {
-	return &Runner{db: db, clock: clk, log: log, handlers: map[string]Handler{}, kick: make(chan struct{}, 1)}
+	return &Runner{db: db, clock: clk, log: log, handlers: map[string]Handler{}, kick: make(chan struct{}, 1), lease: defaultLease}
+}
+
+// SetLease sets how long a claimed job stays reserved for this process (at
+// wiring time, before Run): if the process dies, another takes the job up
+// this long after it was claimed. Default one minute.
+func (r *Runner) SetLease(d time.Duration) {
+	if d > 0 {
+		r.lease = d
+	}
 }
 
 // Handle registers the handler of kind (at wiring time).
@@ -81,7 +91,7 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 	n := 0
 	for ctx.Err() == nil {
 		now := r.clock.Now()
-		j, err := store.ClaimDueJob(ctx, r.db, now, now.Add(lease))
+		j, err := store.ClaimDueJob(ctx, r.db, now, now.Add(r.lease))
 		if errors.Is(err, store.ErrNotFound) {
 			return n, nil
 		}
@@ -89,7 +99,14 @@ func (r *Runner) RunDue(ctx context.Context) (int, error) {
 			return n, err
 		}
 		n++
-		if err := r.runOne(ctx, j); err != nil {
+		// A claimed job is finished and recorded even when ctx ends (the
+		// process was told to stop): abandoned, it would wait under its
+		// lease for another process. It may not outlive the lease, or a
+		// second process could start it again.
+		jobCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.lease/2)
+		err = r.runOne(jobCtx, j)
+		cancel()
+		if err != nil {
 			return n, err
 		}
 	}
@@ -106,8 +123,13 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 	} else {
 		err = h(ctx, []byte(j.Payload))
 	}
+	// What the job did is done: record it even if the database blinks
+	// now, or it would run a second time when its lease ran out.
+	record := func(fn func(ctx context.Context) error) error {
+		return store.WhileUnavailable(ctx, r.lease/4, fn)
+	}
 	if err == nil {
-		return store.DeleteJob(ctx, r.db, j.ID)
+		return record(func(ctx context.Context) error { return store.DeleteJob(ctx, r.db, j.ID) })
 	}
 	now := r.clock.Now()
 	attempts := j.Attempts + 1
@@ -119,12 +141,17 @@ func (r *Runner) runOne(ctx context.Context, j *store.Job) error {
 		r.log.Warn("jobs: failed, will retry", "job", j.ID, "kind", j.Kind, "attempt", attempts, "err", err)
 	}
 	next := now.Add(firstRetry << (attempts - 1))
-	return store.FailJob(ctx, r.db, j.ID, attempts, next, err.Error(), dead)
+	return record(func(ctx context.Context) error {
+		return store.FailJob(ctx, r.db, j.ID, attempts, next, err.Error(), dead)
+	})
 }
 
-// Run runs due jobs when kicked and every pollEvery until ctx ends.
+// Run runs due jobs when kicked and every pollEvery until ctx ends; it
+// returns once the job in flight is finished.
 func (r *Runner) Run(ctx context.Context) {
-	t := time.NewTicker(pollEvery)
+	// At least once per lease: a job a dead process had claimed is taken
+	// up soon after its lease ran out.
+	t := time.NewTicker(min(pollEvery, r.lease))
 	defer t.Stop()
 	for {
 		if _, err := r.RunDue(ctx); err != nil && ctx.Err() == nil {

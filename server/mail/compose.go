@@ -32,6 +32,13 @@ const (
 	KindNewSignIn            Kind = "new_sign_in"            // When, Device (may be empty), Link (Security page)
 	KindPhoneRemoved         Kind = "phone_removed"          // Masked (number), Link optional (reset)
 	KindCodesPaused          Kind = "codes_paused"           // Until, Link (forgot password)
+	KindSignInChangeCode     Kind = "sign_in_change_code"    // Code (10 min): passkeys, authenticator app, recovery codes
+	KindPasskeyAdded         Kind = "passkey_added"          // Device (the passkey's name), Link (Account data)
+	KindPasskeyRemoved       Kind = "passkey_removed"        // Device (the passkey's name), Link (Account data)
+	KindTOTPAdded            Kind = "totp_added"             // Link (Account data)
+	KindTOTPRemoved          Kind = "totp_removed"           // Link (Account data)
+	KindRecoveryCodesNew     Kind = "recovery_codes_new"     // Link (Account data)
+	KindRecoveryCodeUsed     Kind = "recovery_code_used"     // Left, When, Device (may be empty), Link (Account data)
 )
 
 // Data fills a mail. Brand is always needed; the other fields as the Kind's
@@ -48,6 +55,7 @@ type Data struct {
 	Device    string // KindNewSignIn: browser and system ("Chrome · Windows"), "" when unknown
 	Minutes   int    // validity of the code or link; 0 means the Kind's default
 	Reason    string // a support action: the reason the agent typed
+	Left      int    // KindRecoveryCodeUsed: how many recovery codes are left
 }
 
 // kindSpec is what a Kind needs and how long its code or link lives.
@@ -80,6 +88,13 @@ var specs = map[Kind]kindSpec{
 	KindNewSignIn:            {ChannelEmail, []string{"When", "Link"}, 0},
 	KindPhoneRemoved:         {ChannelEmail, []string{"Masked"}, 0},
 	KindCodesPaused:          {ChannelEmail, []string{"Until", "Link"}, 0},
+	KindSignInChangeCode:     {ChannelEmail, []string{"Code"}, 10},
+	KindPasskeyAdded:         {ChannelEmail, []string{"Device", "Link"}, 0},
+	KindPasskeyRemoved:       {ChannelEmail, []string{"Device", "Link"}, 0},
+	KindTOTPAdded:            {ChannelEmail, []string{"Link"}, 0},
+	KindTOTPRemoved:          {ChannelEmail, []string{"Link"}, 0},
+	KindRecoveryCodesNew:     {ChannelEmail, []string{"Link"}, 0},
+	KindRecoveryCodeUsed:     {ChannelEmail, []string{"When", "Link"}, 0},
 }
 
 // Kinds lists every Kind, in the order of their declaration.
@@ -90,6 +105,7 @@ func Kinds() []Kind {
 		KindEmailChangeCode, KindPasswordChangeCode, KindPhoneChangeCode, KindTwoFactorActivated, KindTwoFactorDeactivated,
 		KindPasswordChanged, KindEmailChangeConfirm, KindEmailChangedNotice,
 		KindPhoneAdded, KindPhoneCode, KindAccountDeleted, KindNewSignIn, KindPhoneRemoved, KindCodesPaused,
+		KindSignInChangeCode, KindPasskeyAdded, KindPasskeyRemoved, KindTOTPAdded, KindTOTPRemoved, KindRecoveryCodesNew, KindRecoveryCodeUsed,
 	}, careKinds...)
 }
 
@@ -157,6 +173,8 @@ func fieldOf(d Data, name string) string {
 		return d.When
 	case "Reason":
 		return d.Reason
+	case "Device":
+		return d.Device
 	}
 	panic("mail: unknown Data field " + name)
 }

@@ -59,7 +59,7 @@ func TestComposeEveryKindInBothLanguages(t *testing.T) {
 				switch kind {
 				case mail.KindLoginCode, mail.KindTwoFactorOnCode, mail.KindTwoFactorOffCode,
 					mail.KindDeleteCode, mail.KindEmailChangeCode, mail.KindPhoneCode,
-					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode, mail.KindExportCode, mail.KindSecurityQuestionCode:
+					mail.KindPasswordChangeCode, mail.KindPhoneChangeCode, mail.KindExportCode, mail.KindSecurityQuestionCode, mail.KindSignInChangeCode:
 					if !slices.Contains(lines(text), full.Code) {
 						t.Errorf("code not on its own line:\n%s", text)
 					}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -13,6 +14,9 @@ import (
 
 	"github.com/minicorp/miniid/server/store"
 )
+
+// OutboxHeader is the header of a sent message that names its outbox row.
+const OutboxHeader = "X-Outbox-ID"
 
 // mailgunSender sends e-mail through Mailgun's HTTP API.
 type mailgunSender struct {
@@ -51,6 +55,9 @@ func (s *mailgunSender) Send(ctx context.Context, m store.OutboxMail) error {
 	if m.HTML != "" {
 		msg.SetHtml(m.HTML)
 	}
+	// The outbox row's id travels with the message, so that Mailgun's logs
+	// can be matched to the outbox (and a message sent twice would show).
+	msg.AddHeader(OutboxHeader, strconv.FormatInt(m.ID, 10))
 	if _, _, err := s.mg.Send(ctx, msg); err != nil {
 		wrapped := fmt.Errorf("mail: mailgun: %w", err)
 		// 400 means Mailgun refuses this message as it is (a malformed

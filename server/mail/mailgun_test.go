@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -98,6 +99,8 @@ func TestMailgunSendsTextAndHTMLAndTheRowIsMarkedSent(t *testing.T) {
 			"subject": "Your login code",
 			"text":    "Your code:\n\n123456\n",
 			"html":    "<p>123456</p>",
+			// Mailgun's logs can be matched to the outbox row.
+			"h:" + mail.OutboxHeader: strconv.FormatInt(id, 10),
 		}
 		for field, value := range want {
 			if got := r.fields[field]; len(got) != 1 || got[0] != value {

@@ -210,7 +210,12 @@ func (w *Worker) deliver(ctx context.Context, id int64) (bool, error) {
 	cancel()
 	now := w.clk.Now()
 	if sendErr == nil {
-		if err := store.MarkOutboxSent(ctx, w.db, m.ID, now); err != nil {
+		// The provider has it: record that even if the database blinks
+		// now, or the row would be sent again once its lease ran out.
+		err := store.WhileUnavailable(ctx, w.opts.Lease/4, func(ctx context.Context) error {
+			return store.MarkOutboxSent(ctx, w.db, m.ID, now)
+		})
+		if err != nil {
 			return false, fmt.Errorf("mail: mark sent: %w", err)
 		}
 		w.log.Debug("mail: delivered", "outbox_id", m.ID, "channel", m.Channel, "to_domain", recipientDomain(m))
@@ -225,8 +230,13 @@ func (w *Worker) deliver(ctx context.Context, id int64) (bool, error) {
 func (w *Worker) failed(ctx context.Context, m store.OutboxMail, now time.Time, sendErr error) error {
 	attempts := m.Attempts + 1
 	reason := redact(sendErr.Error(), m)
+	record := func(next time.Time, dead *time.Time) error {
+		return store.WhileUnavailable(ctx, w.opts.Lease/4, func(ctx context.Context) error {
+			return store.MarkOutboxFailed(ctx, w.db, m.ID, attempts, next, reason, dead)
+		})
+	}
 	if IsPermanent(sendErr) || attempts >= w.opts.MaxAttempts {
-		if err := store.MarkOutboxFailed(ctx, w.db, m.ID, attempts, now, reason, &now); err != nil {
+		if err := record(now, &now); err != nil {
 			return fmt.Errorf("mail: mark dead: %w", err)
 		}
 		w.log.Error("mail: delivery given up",
@@ -235,7 +245,7 @@ func (w *Worker) failed(ctx context.Context, m store.OutboxMail, now time.Time, 
 		return nil
 	}
 	wait := w.backoff(attempts)
-	if err := store.MarkOutboxFailed(ctx, w.db, m.ID, attempts, now.Add(wait), reason, nil); err != nil {
+	if err := record(now.Add(wait), nil); err != nil {
 		return fmt.Errorf("mail: mark failed: %w", err)
 	}
 	w.log.Warn("mail: delivery failed, will retry",

@@ -92,7 +92,7 @@ func (p *Pages) showLoginCode(w http.ResponseWriter, r *http.Request, sess *sess
 		redirect(w, api.PageLogin)
 		return
 	}
-	p.page(w, r, sess, api.PageLoginCode, api.Prefill{Masked: ch.MaskedEmail, RetryAfter: seconds(ch)}, nil)
+	p.page(w, r, sess, api.PageLoginCode, api.Prefill{Masked: ch.MaskedEmail, Asked: ch.Asked, RetryAfter: seconds(ch)}, nil)
 }
 
 func (p *Pages) loginCode(w http.ResponseWriter, r *http.Request, sess *session.Session) {
@@ -102,7 +102,7 @@ func (p *Pages) loginCode(w http.ResponseWriter, r *http.Request, sess *session.
 		redirect(w, api.PageLogin) // the login attempt is gone: start again
 		return
 	}
-	pf := api.Prefill{Masked: pending.MaskedEmail}
+	pf := api.Prefill{Masked: pending.MaskedEmail, Asked: pending.Asked}
 	if resend(r) {
 		ch, err := p.auth.ResendLoginCode(ctx, sess, m)
 		var wait *otp.RateError
@@ -122,7 +122,9 @@ func (p *Pages) loginCode(w http.ResponseWriter, r *http.Request, sess *session.
 		p.page(w, r, sess, api.PageLoginCode, pf, nil)
 		return
 	}
-	if _, err := p.auth.LoginCode(ctx, sess, validate.NormalizeCode(r.PostForm.Get("code")), m); err != nil {
+	// The form answers the method the login asked for (the e-mailed code,
+	// or the authenticator app's); the others need the app.
+	if _, err := p.auth.LoginCode(ctx, sess, "", validate.NormalizeCode(r.PostForm.Get("code")), m); err != nil {
 		if errors.Is(err, auth.ErrNoSecondStep) {
 			redirect(w, api.PageLogin)
 			return

@@ -6,6 +6,7 @@ import (
 
 	"github.com/minicorp/miniid/server/httpx"
 	"github.com/minicorp/miniid/server/session"
+	"github.com/minicorp/miniid/server/store"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -16,7 +17,12 @@ import (
 // not this visitor's.
 func (p *Pages) refuse(w http.ResponseWriter, r *http.Request, sess *session.Session, status int, e api.Error, cause error) {
 	lang := httpx.Lang(r)
-	if status >= 500 {
+	switch {
+	case status >= 500 && store.Unavailable(cause):
+		// The database is away: the same post works again in a moment.
+		status, e = http.StatusServiceUnavailable, httpx.Unavailable(lang)
+		p.log.WarnContext(r.Context(), "pages: database unavailable", "method", r.Method, "path", r.URL.Path, "err", cause)
+	case status >= 500:
 		p.log.ErrorContext(r.Context(), "pages: request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", cause)
 		e = api.Error{Code: api.CodeInternal, Message: i18n.T(lang, i18n.ErrServer)}
 	}

@@ -17,6 +17,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +41,7 @@ import (
 	"github.com/minicorp/miniid/server/otp"
 	"github.com/minicorp/miniid/server/pages"
 	"github.com/minicorp/miniid/server/profile"
+	"github.com/minicorp/miniid/server/ratelimit"
 	"github.com/minicorp/miniid/server/secquestion"
 	"github.com/minicorp/miniid/server/session"
 	"github.com/minicorp/miniid/server/sms"
@@ -132,9 +134,12 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		email = mail.NewMailgun(cfg.MailgunDomain, cfg.MailgunAPIKey, cfg.MailgunAPIBase, cfg.MailFrom)
 		texts = smsSender(cfg, o)
 	}
-	// 20 tries with backoff capped at 10 minutes: a provider outage of about
-	// two hours delays mail but loses none.
-	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(texts), o.Clock, log, mail.WorkerOptions{MaxAttempts: 20})
+	// By default 20 tries with backoff capped at 10 minutes: a provider
+	// outage of about two hours delays mail but loses none (config.Outbox).
+	worker := mail.NewWorker(db, p.metrics.CountDeliveries(email), p.metrics.CountDeliveries(texts), o.Clock, log, mail.WorkerOptions{
+		MaxAttempts: cfg.Outbox.MaxAttempts, BaseBackoff: cfg.Outbox.RetryFirst, MaxBackoff: cfg.Outbox.RetryMax,
+		Lease: cfg.Outbox.ClaimLease, PollInterval: min(time.Second, cfg.Outbox.RetryFirst),
+	})
 
 	keys := keyring.New(cfg.SecretKeys...)
 	sessions := session.NewStore(db, keys, o.Clock, o.Rand, cfg.Secure())
@@ -145,9 +150,10 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	tokens := linktoken.New(keys, o.Clock, o.Rand)
 	codes := otp.New(keys, o.Clock, o.Rand)
 	runner := jobs.New(db, o.Clock, log)
+	runner.SetLease(cfg.Outbox.ClaimLease)
 	authSvc := auth.New(auth.Deps{
 		DB: db, Clock: o.Clock, Rand: o.Rand, Keys: keys, Hasher: hasher,
-		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log,
+		Codes: codes, Tokens: tokens, Notify: notifier, Jobs: runner, Log: log, BaseURL: cfg.BaseURL, Brand: cfg.Brand,
 	})
 	accountSvc := account.New(account.Deps{DB: db, Clock: o.Clock, Rand: o.Rand, Auth: authSvc, Tokens: tokens, Codes: codes, Notify: notifier,
 		Jobs: runner, Documents: cfg.Care.Documents()})
@@ -178,8 +184,9 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 	provider.Routes(mux)
 	questions := secquestion.New(db, o.Clock, hasher, notifier)
 	supportSvc := support.New(support.Deps{DB: db, Clock: o.Clock, Auth: authSvc, Account: accountSvc, Notify: notifier, Questions: questions})
-	// One set of per-IP budgets for the API and the HTML forms.
-	limits := httpx.NewLimiter(o.Clock.Now)
+	// One set of per-IP budgets for the API and the HTML forms (and every
+	// other process on this database).
+	limits := ratelimit.New(db, keys, o.Clock.Now)
 	apiServer := api.New(api.Deps{Config: cfg, DB: db, Clock: o.Clock, Auth: authSvc, Sessions: sessions, Help: helpSvc, Keys: keys, Account: accountSvc,
 		OIDC: provider, Log: log, Metrics: p.metrics, Support: supportSvc, Questions: questions,
 		Export: export.New(db, o.Clock, authSvc, notifier, provider), Pictures: profile.New(db, o.Clock), Limits: limits})
@@ -228,14 +235,18 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}
+	// The mail worker, the jobs runner and the sweeper stop after the
+	// requests: each finishes what it has claimed (a mail, a job) before it
+	// returns, and the process waits for them, so that a deployment's
+	// SIGTERM leaves nothing half-done under a lease.
 	workerCtx, stopWorker := context.WithCancel(context.WithoutCancel(ctx))
 	workerDone := make(chan struct{})
-	go func() {
-		defer close(workerDone)
-		p.worker.Run(workerCtx)
-	}()
-	go p.sweeper.Run(workerCtx)
-	go p.jobs.Run(workerCtx)
+	var background sync.WaitGroup
+	for _, run := range []func(context.Context){p.worker.Run, p.jobs.Run, p.sweeper.Run, p.releaseMemory} {
+		background.Add(1)
+		go func() { defer background.Done(); run(workerCtx) }()
+	}
+	go func() { background.Wait(); close(workerDone) }()
 	metricsDone, err := p.serveMetrics(workerCtx)
 	if err != nil {
 		stopWorker()

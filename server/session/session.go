@@ -38,6 +38,9 @@ type Flow struct {
 	AMR     []string  `json:"amr,omitempty"`    // the methods proven so far in this flow
 	Method  string    `json:"method,omitempty"` // the method asked for next
 	Started time.Time `json:"started"`
+	// Passkey is the flow's WebAuthn ceremony waiting for the browser's
+	// answer (see ceremony.go).
+	Passkey *Ceremony `json:"passkey,omitempty"`
 }
 
 // Grant is a fresh step-up: the change it was made for, until when.
@@ -48,10 +51,11 @@ type Grant struct {
 
 // data is what the row's data column holds.
 type data struct {
-	Flow   *Flow   `json:"flow,omitempty"`
-	Grant  *Grant  `json:"grant,omitempty"`
-	Return *Return `json:"return,omitempty"`
-	Leave  *Leave  `json:"leave,omitempty"`
+	Flow   *Flow        `json:"flow,omitempty"`
+	Grant  *Grant       `json:"grant,omitempty"`
+	Return *Return      `json:"return,omitempty"`
+	Leave  *Leave       `json:"leave,omitempty"`
+	TOTP   *PendingTOTP `json:"totp,omitempty"`
 	// Registered is the address this browser registered last, for the
 	// HTML page "Please confirm your e-mail address" (the app keeps it in
 	// its own storage).

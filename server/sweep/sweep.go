@@ -96,6 +96,8 @@ func (s *Sweeper) rules() []rule {
 		// Budgets count within an hour (server/otp); a day keeps a margin.
 		{"budgets", before(store.DeleteOldBudgets, 24*time.Hour)},
 		{"jobs", before(store.DeleteDeadJobs, r.Outbox)},
+		// A per-IP bucket that is full again is the same as none.
+		{"rate_limits", store.DeleteFullRateLimits},
 		// OpenID Connect rows are useless once they run out (a used code or
 		// refresh token is kept until then to recognise its reuse).
 		{"oidc", store.DeleteExpiredOIDC},

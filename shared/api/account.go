@@ -66,6 +66,8 @@ type ReauthResult struct {
 	// CSRFToken is the session's token after the step: a step-up that is
 	// complete renews the session id, and the token with it.
 	CSRFToken string `json:"csrf_token,omitempty"`
+	// Factors: the second factor asked (when CodeSent) and the others.
+	Factors
 }
 
 // EmailChangeRequest names the new address.

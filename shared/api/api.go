@@ -57,6 +57,12 @@ const (
 	CodeVersionConflict = "version_conflict"
 	CodeConflict        = "conflict"
 	CodeInternal        = "internal"
+	// Passkeys: a passkey's answer not accepted, a new passkey not usable,
+	// the ceremony gone (ran out, or answered already). Passkeys not
+	// possible on this portal are CodeUnavailable (care.go).
+	CodePasskeyRefused = "passkey_refused"
+	CodePasskeyInvalid = "passkey_invalid"
+	CodePasskeyExpired = "passkey_expired"
 )
 
 // OK is the body of a successful request that returns nothing else.

@@ -49,7 +49,8 @@ type Session struct {
 	// Methods are the sign-in methods the session proved ("password",
 	// "email_code", …) and Level what they amount to: "one_factor",
 	// "two_factors" (the e-mailed code counts as a second factor here, but
-	// it is not a NIST AAL2 authenticator) or, later, "phishing_resistant".
+	// it is not a NIST AAL2 authenticator) or "phishing_resistant" (a
+	// user-verified passkey).
 	Methods []string `json:"methods,omitempty"`
 	Level   string   `json:"level,omitempty"`
 	// Return is where to go once signed in, when an app waits for this
@@ -62,6 +63,12 @@ type Session struct {
 	// account's address does not arrive ("bounced" or "complained"), so the
 	// login page suggests checking it, and a code may not come.
 	EmailUndeliverable string `json:"email_undeliverable,omitempty"`
+	// Factors are the second step's: the factor asked, and the others the
+	// account can give instead.
+	Factors
+	// PasskeysAvailable says this portal can use passkeys (its address has
+	// a host name; browsers refuse passkeys for an IP address).
+	PasskeysAvailable bool `json:"passkeys_available,omitempty"`
 }
 
 // RegisterRequest creates a MINI ID: login data, the personal data (the
@@ -150,8 +157,15 @@ type Me struct {
 	// LanguageChoice is "" when the language follows the country.
 	LanguageChoice string `json:"language_choice"`
 	TwoFactor      bool   `json:"two_factor"`
-	Version        int64  `json:"version"`
-	CreatedAt      string `json:"created_at"`
+	// SecondFactors are the second factors that switch two-factor
+	// authentication on (MethodEmailCode, MethodTOTP); RecoveryCodes how
+	// many unused recovery codes are left, Passkeys how many passkeys the
+	// account has.
+	SecondFactors []string `json:"second_factors,omitempty"`
+	RecoveryCodes int      `json:"recovery_codes"`
+	Passkeys      int      `json:"passkeys"`
+	Version       int64    `json:"version"`
+	CreatedAt     string   `json:"created_at"`
 	// Care and self-service (see care.go): Picture is the URL of the
 	// profile picture (PathPicture with its version; add &size=64 for the
 	// small one), "" without one. EmailUndeliverable is "bounced" or

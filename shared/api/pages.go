@@ -63,6 +63,8 @@ type Prefill struct {
 	Email string `json:"email,omitempty"`
 	// Masked is where a login code went (j•••@example.com).
 	Masked string `json:"masked,omitempty"`
+	// Asked is the second factor a login's code page asks for (Method…).
+	Asked string `json:"asked,omitempty"`
 	// Data holds the JSON API's answers the page shows (the help centre's
 	// topics, an article, search hits, the assistant's answer), under the
 	// names of Data* below, so the page is complete without the app and
@@ -94,7 +96,7 @@ const (
 // Empty reports whether there is nothing to hand over but the language.
 func (p Prefill) Empty() bool {
 	return p.Message == "" && p.Code == "" && p.Info == "" && len(p.Fields) == 0 &&
-		p.RetryAfter == 0 && p.Until == "" && p.Step == "" && p.Email == "" && p.Masked == "" && p.Token == "" && p.Link == nil && len(p.Data) == 0
+		p.RetryAfter == 0 && p.Until == "" && p.Step == "" && p.Email == "" && p.Masked == "" && p.Asked == "" && p.Token == "" && p.Link == nil && len(p.Data) == 0
 }
 
 // Encode is the prefill as base64url JSON: safe in a URL fragment and in an

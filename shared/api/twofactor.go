@@ -19,6 +19,9 @@ type CodeSent struct {
 	MaskedEmail string `json:"masked_email"`
 	// ResendAfter is how many seconds "Request a new one" must wait.
 	ResendAfter int `json:"resend_after,omitempty"`
+	// Factors: the factor asked (the e-mailed code to switch it on; to
+	// switch it off, any the account has) and the others.
+	Factors
 }
 
 // TwoFactorResult is the profile after the switch, and the renewed session's

@@ -36,14 +36,20 @@ type account struct {
 	id     int
 	email  string
 	cookie string // "name=value" of the session cookie
+	device string // "name=value" of the device cookie
 	csrf   string
+}
+
+// cookies is the Cookie header of the account's browser.
+func (a *account) cookies() string {
+	return strings.Trim(a.cookie+"; "+a.device, "; ")
 }
 
 // header is what the app's fetch sends with a request of this session.
 func (a *account) header(base string, post bool) http.Header {
 	h := http.Header{}
-	if a.cookie != "" {
-		h.Set("Cookie", a.cookie)
+	if c := a.cookies(); c != "" {
+		h.Set("Cookie", c)
 	}
 	h.Set("X-Forwarded-For", nextClientAddr())
 	if post {
@@ -58,10 +64,15 @@ func (a *account) header(base string, post bool) http.Header {
 // JSON body that carries one.
 func (a *account) take(h http.Header, body []byte) {
 	for _, c := range (&http.Response{Header: h}).Cookies() {
-		// Only the session cookie: the device cookie matters to a person's
-		// browser (new sign-in mails), not to the measured requests.
-		if c.Value != "" && strings.HasSuffix(c.Name, "miniid") {
+		// The session cookie, and the device cookie: only the browser that
+		// registered is signed in by the confirmation link (elsewhere the
+		// link asks for the password and confirms nothing yet).
+		switch {
+		case c.Value == "":
+		case strings.HasSuffix(c.Name, "miniid"):
 			a.cookie = c.Name + "=" + c.Value
+		case strings.HasSuffix(c.Name, "miniid-device"):
+			a.device = c.Name + "=" + c.Value
 		}
 	}
 	var s api.Session
@@ -147,7 +158,8 @@ func (c *client) register(ctx context.Context, a *account) error {
 	if err != nil {
 		return err
 	}
-	if status != http.StatusOK {
+	var s api.Session
+	if status != http.StatusOK || json.Unmarshal(body, &s) != nil || s.NeedsPassword || s.Confirmed == "" {
 		return fmt.Errorf("confirm %s: %d %s", a.email, status, body)
 	}
 	return nil

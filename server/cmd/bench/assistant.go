@@ -116,8 +116,22 @@ func (b *bench) addAssistant(r assistantResult) {
 	if r.changed > 0 {
 		b.rep.note("assistant: %d answers of later passes differed from the first pass", r.changed)
 	}
+	ok := make([]bool, len(r.cases))
+	kinds := map[string]int{}
 	for i, c := range r.cases {
-		if !c.Grade(r.answers[i]) {
+		if ok[i] = c.Grade(r.answers[i]); !ok[i] {
+			kinds[c.MissKind(r.answers[i])]++
+		}
+	}
+	// Each batch was written before the changes it judged: the batches
+	// apart tell how far the retrieval carries to new wordings.
+	for _, bs := range help.ByBatch(r.cases, ok) {
+		b.rep.note("assistant batch %q: %.3f (%d of %d)", bs.Batch, bs.Accuracy(), bs.Right, bs.Total)
+	}
+	b.rep.note("assistant misses: %d wrong article, %d no answer though an article has it, %d outside questions answered, %d in the wrong language",
+		kinds[help.MissWrongArticle], kinds[help.MissNoAnswer], kinds[help.MissAnswered], kinds[help.MissLanguage])
+	for i, c := range r.cases {
+		if !ok[i] {
 			b.rep.note("assistant miss, line %d: %q → %s; acceptable: %s", c.Line, c.Question, help.Got(r.answers[i]), c.Want())
 		}
 	}

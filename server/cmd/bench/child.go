@@ -4,13 +4,12 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
+	"github.com/minicorp/miniid/server/internal/gotool"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -22,34 +21,7 @@ const serverPkg = "./server/cmd/bench/benchserver"
 // buildServer compiles serverPkg with the flags of `make build`, so the
 // process measured is the one that ships, plus the benchmark's hooks.
 func buildServer(ctx context.Context, root, out string) error {
-	cmd := exec.CommandContext(ctx, goTool(), "build", "-trimpath", "-ldflags=-s -w", "-o", out, serverPkg)
-	cmd.Dir = root
-	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("build %s: %w", serverPkg, err)
-	}
-	return nil
-}
-
-// goTool is the go command: $GO (as the Makefile sets it) or go on PATH.
-func goTool() string {
-	if g := os.Getenv("GO"); g != "" {
-		return g
-	}
-	return "go"
-}
-
-// moduleRoot is the directory of the repository's go.mod.
-func moduleRoot() (string, error) {
-	out, err := exec.Command(goTool(), "env", "GOMOD").Output()
-	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
-	}
-	mod := strings.TrimSpace(string(out))
-	if mod == "" || mod == os.DevNull {
-		return "", errors.New("run the benchmark inside the repository (no go.mod found)")
-	}
-	return filepath.Dir(mod), nil
+	return gotool.Build(ctx, root, serverPkg, out, os.Stderr)
 }
 
 // serverConfig is one start of the portal process.

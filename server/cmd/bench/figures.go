@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The figures of issue 8, each from a run of this process.
@@ -30,10 +31,13 @@ func (b *bench) addLogins(r loginResult) {
 			roundsList(r.saturated, loginRound.cores))
 		b.rep.note("  CPU-normalized ratio per round (CPU s per verification ÷ CPU s per login): %s, median %.2f",
 			roundsList(r.saturated, loginRound.efficiency), median(r.saturated, loginRound.efficiency))
-		if r.hashParallel > 0 {
-			b.rep.note("argon2id on %d goroutines and nothing else: %.1f/s = %.2f × %d × one core — the cores' own scaling, an upper bound of login_hash_ratio on this machine",
-				r.gomaxprocs, r.hashParallel, r.hashParallel/(float64(r.gomaxprocs)*mean(r.saturated, hps)), r.gomaxprocs)
-		}
+		b.rep.add(figure{name: "login_core_efficiency", value: median(r.saturated, r.coreEfficiency), decimal: 2, atLeast: true, limit: 0.9,
+			how: fmt.Sprintf("median of %d rounds: login_hash_ratio ÷ the cores' own argon2id scaling in the same round (bare argon2id on %d goroutines ÷ (%d × one core)); CPU-normalized %.2f",
+				len(r.saturated), r.gomaxprocs, r.gomaxprocs, median(r.saturated, loginRound.cpuCoreEfficiency))})
+		b.rep.note("  argon2id/s on %d goroutines and nothing else, per round: %s — the cores' own scaling per round %s (in CPU time %s), an upper bound of login_hash_ratio on this machine",
+			r.gomaxprocs, roundsList(r.saturated, func(x loginRound) float64 { return x.parallel.perSec }), roundsList(r.saturated, r.scaling), roundsList(r.saturated, loginRound.cpuScaling))
+		b.rep.note("  core efficiency per round: %s; CPU-normalized (CPU-normalized ratio ÷ CPU scaling): %s",
+			roundsList(r.saturated, r.coreEfficiency), roundsList(r.saturated, loginRound.cpuCoreEfficiency))
 	}
 	if len(r.lowLoad) > 0 {
 		p50 := func(x loginRound) float64 { return float64(x.logins.Latencies.P50) / 1e6 }
@@ -122,4 +126,23 @@ func (b *bench) addEnumeration(r enumResult) {
 	for _, n := range r.order {
 		b.rep.note("enumeration, %s: AUC %.2f; p50 known %.2f ms, unknown %.2f ms", n, r.auc[n], r.p50[n][0], r.p50[n][1])
 	}
+}
+
+func (b *bench) addBudget(r budgetResult) {
+	b.rep.add(figure{name: "ratelimit_cost_us", value: r.costMicros(), decimal: 0, unit: "µs", info: true,
+		how: fmt.Sprintf("median of %d rounds: p50 of one per-IP budget spend in the database (GET /bench/budget) − p50 of GET /bench/trivial, one request at a time", len(r.rounds))})
+	var costs []string
+	for _, x := range r.rounds {
+		costs = append(costs, fmt.Sprintf("%d", x.cost().Microseconds()))
+	}
+	b.rep.note("per-IP budget spend, µs per round: %s; with 16 in flight: %.0f spends/s, p99 %s", strings.Join(costs, " "), r.parallel.Throughput, ms(r.parallel.Latencies.P99))
+}
+
+func (b *bench) addIdle(r idleResult) {
+	mib := func(kib int64) float64 { return float64(kib) / 1024 }
+	b.rep.add(figure{name: "idle_rss_mb", value: mib(r.restKiB), decimal: 1, unit: "MiB", limit: 48,
+		how: fmt.Sprintf("VmRSS of a fresh portal process after %d logins and %s of rest", r.logins, idleRest)})
+	h := func(k string) float64 { return float64(r.heap[k]) / (1 << 20) }
+	b.rep.note("idle memory: RSS %.1f MiB after the start, %.1f MiB right after %d logins, %.1f MiB after %s; Go heap in use %.1f MiB, idle %.1f MiB (released %.1f MiB), stacks %.1f MiB, from the system %.1f MiB",
+		mib(r.startKiB), mib(r.afterKiB), r.logins, mib(r.restKiB), idleRest, h("heap_inuse"), h("heap_idle"), h("heap_released"), h("stack_inuse"), h("sys"))
 }

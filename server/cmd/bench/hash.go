@@ -58,14 +58,15 @@ func measureHash(ctx context.Context, d time.Duration) (hashRate, error) {
 // measureHashParallel is the same loop on n goroutines with n slots: how
 // far the machine's cores scale for argon2id alone (shared caches and
 // memory bandwidth, or hyperthreads), which bounds login_hash_ratio.
-func measureHashParallel(ctx context.Context, n int, d time.Duration) (float64, error) {
+func measureHashParallel(ctx context.Context, n int, d time.Duration) (hashRate, error) {
 	h := auth.NewHasher(auth.OWASP, rand.Reader, n)
 	enc, err := h.Hash(ctx, benchPassword)
 	if err != nil {
-		return 0, err
+		return hashRate{}, err
 	}
 	var count atomic.Int64
 	var wg sync.WaitGroup
+	cpu0, _ := cpuSeconds(0)
 	start := time.Now()
 	for range n {
 		wg.Add(1)
@@ -80,5 +81,7 @@ func measureHashParallel(ctx context.Context, n int, d time.Duration) (float64, 
 		}()
 	}
 	wg.Wait()
-	return float64(count.Load()) / time.Since(start).Seconds(), nil
+	wall := time.Since(start)
+	cpu1, _ := cpuSeconds(0)
+	return hashRate{n: int(count.Load()), perSec: float64(count.Load()) / wall.Seconds(), cpu: cpu1 - cpu0, wall: wall}, nil
 }

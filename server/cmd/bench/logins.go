@@ -16,6 +16,7 @@ import (
 // baseline, so each round also records the cores the portal got.
 type loginRound struct {
 	hash       hashRate
+	parallel   hashRate // bare argon2id on GOMAXPROCS goroutines, saturated rounds only
 	logins     *vegeta.Metrics
 	portalCPU  float64 // CPU seconds the portal process used during the logins
 	portalWall time.Duration
@@ -44,13 +45,42 @@ func (x loginRound) efficiency() float64 {
 
 // loginResult is what the login runs measured.
 type loginResult struct {
-	gomaxprocs   int
-	workers      int
-	saturated    []loginRound
-	lowLoad      []loginRound
-	hashParallel float64 // verifications/s on GOMAXPROCS goroutines (diagnostic)
-	renewals     int64
+	gomaxprocs int
+	workers    int
+	saturated  []loginRound
+	lowLoad    []loginRound
+	renewals   int64
 }
+
+// scaling is how far the cores scale for bare argon2id in round x: the
+// verifications/s on GOMAXPROCS goroutines ÷ (GOMAXPROCS × one core's).
+func (r loginResult) scaling(x loginRound) float64 {
+	return x.parallel.perSec / (float64(r.gomaxprocs) * x.hash.perSec)
+}
+
+// cpuScaling is scaling in CPU time, which other work on the machine does
+// not move: CPU s per verification on one core ÷ on GOMAXPROCS goroutines
+// (below 1 when parallel hashes slow each other: shared caches, memory
+// bandwidth).
+func (x loginRound) cpuScaling() float64 {
+	if x.parallel.n == 0 || x.hash.n == 0 || x.parallel.cpu <= 0 {
+		return 0
+	}
+	return (x.hash.cpu / float64(x.hash.n)) / (x.parallel.cpu / float64(x.parallel.n))
+}
+
+// cpuCoreEfficiency is login_core_efficiency in CPU time: the
+// CPU-normalized login_hash_ratio ÷ cpuScaling.
+func (x loginRound) cpuCoreEfficiency() float64 {
+	if s := x.cpuScaling(); s > 0 {
+		return x.efficiency() / s
+	}
+	return 0
+}
+
+// coreEfficiency is one round's login_core_efficiency: its
+// login_hash_ratio ÷ its scaling.
+func (r loginResult) coreEfficiency(x loginRound) float64 { return r.hashRatio(x) / r.scaling(x) }
 
 // hashRatio is one round's login_hash_ratio.
 func (r loginResult) hashRatio(x loginRound) float64 {
@@ -92,28 +122,30 @@ func median(rounds []loginRound, f func(loginRound) float64) float64 {
 func measureLogins(ctx context.Context, srv *server, pool *loginPool, prof *profiler, p *progress) (loginResult, error) {
 	r := loginResult{gomaxprocs: srv.gomaxprocs, workers: max(8, 4*srv.gomaxprocs)}
 	const satRounds, lowRounds = 5, 4
-	p.printf("saturated logins: %d in flight; 3 s warm-up, then %d rounds of [argon2id on one core 2 s, logins 4 s]", r.workers, satRounds)
+	p.printf("saturated logins: %d in flight; 3 s warm-up, then %d rounds of [argon2id on one core 2 s, on %d goroutines 2 s, logins 4 s]", r.workers, satRounds, r.gomaxprocs)
 	pool.attack("login warm-up", r.workers, 3*time.Second).run(ctx, p)
 	stopProf := prof.cpu(ctx, srv, "login-saturated", satRounds*6*time.Second)
 	for i := range satRounds {
+		// The cores' own scaling is measured in each round too, next to
+		// the logins, so that a busy spell of the shared machine falls on
+		// both sides of login_core_efficiency.
+		par, err := measureHashParallel(ctx, r.gomaxprocs, 2*time.Second)
+		if err != nil {
+			stopProf()
+			return r, err
+		}
 		x, err := loginRoundRun(ctx, srv, pool, fmt.Sprintf("saturated logins %d/%d", i+1, satRounds), r.workers, 2*time.Second, 4*time.Second, p)
 		if err != nil {
 			stopProf()
 			return r, err
 		}
+		x.parallel = par
 		r.saturated = append(r.saturated, x)
-		p.printf("  round %d: %.2f argon2id/s on one core; %s; portal on %.2f cores → ratio %.2f (CPU-normalized %.2f)",
-			i+1, x.hash.perSec, describe(x.logins), x.cores(), r.hashRatio(x), x.efficiency())
+		p.printf("  round %d: %.2f argon2id/s on one core, %.2f on %d goroutines; %s; portal on %.2f cores → ratio %.2f (CPU-normalized %.2f), core efficiency %.2f (CPU-normalized %.2f)",
+			i+1, x.hash.perSec, x.parallel.perSec, r.gomaxprocs, describe(x.logins), x.cores(), r.hashRatio(x), x.efficiency(), r.coreEfficiency(x), x.cpuCoreEfficiency())
 	}
 	stopProf()
 	prof.heap(ctx, srv, "login-saturated")
-
-	p.printf("argon2id on %d goroutines at once, 5 s (how far the cores scale)", r.gomaxprocs)
-	var err error
-	if r.hashParallel, err = measureHashParallel(ctx, r.gomaxprocs, 5*time.Second); err != nil {
-		return r, err
-	}
-	p.printf("  %.2f verifications/s", r.hashParallel)
 
 	p.printf("logins at low load: %d rounds of [argon2id on one core 1.5 s, logins one at a time 3 s]", lowRounds)
 	for i := range lowRounds {

@@ -10,7 +10,7 @@
 // load generator's; the load comes from vegeta, the page loads from
 // headless Chromium through chromedp.
 //
-//	go run ./server/cmd/bench [-only wasm,login,storm,me,mail,browser,enum,assistant] [-profile DIR] [-accounts N] [-keep]
+//	go run ./server/cmd/bench [-only wasm,login,me,idle,storm,budget,mail,browser,enum,assistant] [-profile DIR] [-accounts N] [-keep]
 //
 // BENCH_DATABASE_URL=postgres://… runs on a new database on that server
 // instead of SQLite in a temporary directory.
@@ -22,6 +22,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/minicorp/miniid/server/internal/gotool"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -31,7 +32,7 @@ import (
 )
 
 // groups are the parts -only can pick, in the order they run.
-var groups = []string{"wasm", "login", "me", "storm", "mail", "browser", "enum", "assistant"}
+var groups = []string{"wasm", "login", "me", "idle", "storm", "budget", "mail", "browser", "enum", "assistant"}
 
 func main() {
 	only := flag.String("only", strings.Join(groups, ","), "comma-separated parts to run: "+strings.Join(groups, ", "))
@@ -104,7 +105,7 @@ type bench struct {
 
 func (b *bench) setup(profileDir string) error {
 	var err error
-	if b.root, err = moduleRoot(); err != nil {
+	if b.root, err = gotool.ModuleRoot(); err != nil {
 		return err
 	}
 	if b.tmp, err = os.MkdirTemp("", "miniid-bench-"); err != nil {

@@ -54,7 +54,7 @@ func measureMe(ctx context.Context, srv *server, accounts []*account, prof *prof
 		if err := ensureLoggedIn(ctx, c, a); err != nil {
 			return r, err
 		}
-		h := http.Header{"Cookie": {a.cookie}}
+		h := http.Header{"Cookie": {a.cookies()}}
 		me = append(me, vegeta.Target{Method: "GET", URL: srv.base + api.PathMe, Header: h})
 		trivial = append(trivial, vegeta.Target{Method: "GET", URL: srv.base + "/bench/trivial", Header: h})
 	}

@@ -16,8 +16,8 @@ type figure struct {
 	unit    string // shown in the table only
 	atLeast bool   // target is a minimum (else a maximum)
 	limit   float64
+	info    bool   // a measurement without a target (a price, not a goal)
 	how     string // what it was computed from
-	info    bool   // measured for information: no target
 }
 
 func (f figure) ok() bool {
@@ -32,7 +32,7 @@ func (f figure) ok() bool {
 
 func (f figure) target() string {
 	if f.info {
-		return "(info)"
+		return "—"
 	}
 	op := "≤"
 	if f.atLeast {
@@ -72,14 +72,18 @@ func (r *report) write(w io.Writer) {
 	if len(r.figures) > 0 {
 		fmt.Fprintln(tw, "figure\tmeasured\ttarget\t\tfrom")
 	}
-	missed := 0
+	missed, targets := 0, 0
 	for _, f := range r.figures {
 		mark := "✓"
-		if f.info {
+		switch {
+		case f.info:
 			mark = ""
-		} else if !f.ok() {
+		case !f.ok():
 			mark = "✗"
 			missed++
+		}
+		if !f.info {
+			targets++
 		}
 		val := f.formatted()
 		if f.unit != "" {
@@ -94,7 +98,7 @@ func (r *report) write(w io.Writer) {
 			fmt.Fprintln(w, "  "+n)
 		}
 	}
-	fmt.Fprintf(w, "\n%d of %d figures meet their target", len(r.figures)-missed, len(r.figures))
+	fmt.Fprintf(w, "\n%d of %d figures meet their target", targets-missed, targets)
 	if missed > 0 {
 		var names []string
 		for _, f := range r.figures {

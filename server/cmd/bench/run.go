@@ -18,7 +18,7 @@ func (b *bench) run(ctx context.Context) error {
 			return err
 		})
 	}
-	if !(b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["browser"] || b.sel["enum"] || b.sel["assistant"]) {
+	if !(b.sel["login"] || b.sel["me"] || b.sel["idle"] || b.sel["storm"] || b.sel["budget"] || b.sel["mail"] || b.sel["browser"] || b.sel["enum"] || b.sel["assistant"]) {
 		return ctx.Err()
 	}
 	b.binary = filepath.Join(b.tmp, "benchserver")
@@ -35,11 +35,33 @@ func (b *bench) run(ctx context.Context) error {
 		b.rep.database = "PostgreSQL (BENCH_DATABASE_URL, a new database for this run)"
 	}
 
-	if b.sel["login"] || b.sel["me"] || b.sel["storm"] || b.sel["mail"] || b.sel["enum"] {
+	if b.sel["login"] || b.sel["me"] || b.sel["idle"] || b.sel["storm"] || b.sel["mail"] || b.sel["enum"] {
 		err := b.withServer(ctx, "capture", func(srv *server) error { return b.accountsAndLogins(ctx, srv) })
 		if err != nil {
 			return err
 		}
+	}
+	if b.sel["idle"] {
+		b.step("idle memory", func() error {
+			return b.withServer(ctx, "capture", func(srv *server) error {
+				r, err := measureIdle(ctx, srv, newLoginPool(srv.base, b.accounts), b.p)
+				if err == nil {
+					b.addIdle(r)
+				}
+				return err
+			})
+		})
+	}
+	if b.sel["budget"] {
+		b.step("per-IP budget", func() error {
+			return b.withServer(ctx, "capture", func(srv *server) error {
+				r, err := measureBudget(ctx, srv, b.p)
+				if err == nil {
+					b.addBudget(r)
+				}
+				return err
+			})
+		})
 	}
 	if b.sel["storm"] {
 		b.step("login storm", func() error {

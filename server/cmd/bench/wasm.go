@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+	"github.com/minicorp/miniid/server/internal/gotool"
 )
 
 // minimalMain is the smallest go-app v10 client: one component, one route.
@@ -74,7 +75,7 @@ func measureWasm(ctx context.Context, root, tmp string, p *progress) (wasmResult
 	}
 	p.printf("building the minimal go-app %s client (GOOS=js GOARCH=wasm -trimpath -ldflags='-s -w')", goAppVersion)
 	out := filepath.Join(dir, "app.wasm")
-	cmd := exec.CommandContext(ctx, goTool(), "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	cmd := exec.CommandContext(ctx, gotool.Command(), "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "GOWORK=off", "GOFLAGS=-mod=mod -buildvcs=false")
 	if b, err := cmd.CombinedOutput(); err != nil {

@@ -10,14 +10,19 @@ import (
 
 // findJS is the page-side helper that finds what a person would find: a
 // control by its visible words (buttons, links, menu items), an input by its
-// label. Only visible elements count.
+// label. Only visible elements count, and while a modal dialog is open, the
+// dialog's own controls come first (the page behind it is covered).
 const findJS = `(window.__t = window.__t || {
   visible(e) { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; },
   norm(s) { return (s || "").replace(/\s+/g, " ").trim(); },
   control(words) {
-    const all = [...document.querySelectorAll('button, a, [role=menuitem], [role=button]')].filter(e => this.visible(e));
-    return all.find(e => this.norm(e.innerText) === words || e.getAttribute('aria-label') === words)
-        || all.find(e => this.norm(e.innerText).startsWith(words) || (e.getAttribute('aria-label') || '').startsWith(words + ' ('));
+    const dialog = document.querySelector('[role=dialog][aria-modal=true]');
+    const find = (root) => {
+      const all = [...root.querySelectorAll('button, a, [role=menuitem], [role=button]')].filter(e => this.visible(e));
+      return all.find(e => this.norm(e.innerText) === words || e.getAttribute('aria-label') === words)
+          || all.find(e => this.norm(e.innerText).startsWith(words) || (e.getAttribute('aria-label') || '').startsWith(words + ' ('));
+    };
+    return (dialog && find(dialog)) || find(document);
   },
   field(label) {
     const l = [...document.querySelectorAll('label')].find(l => this.norm(l.innerText).replace(/ \(optional\)$/, '') === label && this.visible(l));

@@ -60,8 +60,25 @@ func (s *SyncBuffer) String() string {
 // Start runs a portal on db. extra adds environment variables.
 func Start(t testing.TB, db *testenv.DB, extra ...string) *Env {
 	t.Helper()
+	return start(t, db, "", extra)
+}
+
+// StartOnLocalhost is Start with BASE_URL at http://localhost:port instead
+// of the IP address: passkeys need it (WebAuthn refuses an IP address as
+// the relying party, and browsers allow it only on https or localhost).
+func StartOnLocalhost(t testing.TB, db *testenv.DB, extra ...string) *Env {
+	t.Helper()
+	return start(t, db, "localhost", extra)
+}
+
+func start(t testing.TB, db *testenv.DB, host string, extra []string) *Env {
+	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
 	base := "http://" + srv.Listener.Addr().String()
+	if host != "" {
+		_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+		base = "http://" + net.JoinHostPort(host, port)
+	}
 	env := map[string]string{
 		"BASE_URL":     base,
 		"DATABASE_URL": db.URL,
@@ -242,7 +259,7 @@ func (e *Env) Reconfigure(extra ...string) {
 
 func (e *Env) serveAgain(p *portal.Portal) {
 	e.T.Helper()
-	addr := strings.TrimPrefix(e.URL, "http://")
+	addr := e.Server.Listener.Addr().String() // the IP address even when URL names localhost
 	var ln net.Listener
 	var err error
 	for i := 0; i < 50; i++ {

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/uptrace/bun"
@@ -60,6 +61,10 @@ func sqliteAt(t testing.TB, upTo string) *DB {
 	return &DB{Name: "sqlite", Dir: dir, Bun: db}
 }
 
+// PostgresAt is Postgres with the database migrated only up to the
+// migration upTo: the schema an older release runs on.
+func PostgresAt(t testing.TB, upTo string) *DB { t.Helper(); return postgresAt(t, upTo) }
+
 // Postgres creates a fresh, migrated database on TEST_DATABASE_URL's server,
 // or on a throwaway cluster started from the installed binaries; it skips
 // (fails in strict mode) when neither is possible.
@@ -71,6 +76,19 @@ func postgresAt(t testing.TB, upTo string) *DB {
 	if err != nil {
 		Skip(t, "no PostgreSQL: "+err.Error())
 	}
+	return createPostgres(t, admin, upTo)
+}
+
+// Database creates a fresh, migrated database on the cluster.
+func (c *Cluster) Database(t testing.TB) *DB {
+	t.Helper()
+	return createPostgres(t, c.URL, "")
+}
+
+// createPostgres creates a database on the server of admin, migrated up to
+// upTo ("" for all), and drops it when the test ends.
+func createPostgres(t testing.TB, admin, upTo string) *DB {
+	t.Helper()
 	name := "miniid_test_" + randomHex(6)
 	adminDB := openPG(admin)
 	defer adminDB.Close()
@@ -107,4 +125,26 @@ func randomHex(n int) string {
 		panic(fmt.Sprintf("testenv: random: %v", err))
 	}
 	return hex.EncodeToString(b)
+}
+
+// CutConnections ends every connection to db's PostgreSQL database from the
+// server side, as a restart or a failover does: each pooled connection of
+// whoever uses it fails at its next use.
+func (db *DB) CutConnections(t testing.TB) {
+	t.Helper()
+	if db.Name != "postgres" {
+		t.Fatal("testenv: CutConnections needs PostgreSQL")
+	}
+	u, err := url.Parse(db.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	u.Path = "/postgres"
+	admin := openPG(u.String())
+	defer admin.Close()
+	if _, err := admin.ExecContext(context.Background(),
+		"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()", name); err != nil {
+		t.Fatalf("cut connections: %v", err)
+	}
 }

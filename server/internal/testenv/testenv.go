@@ -6,6 +6,7 @@ package testenv
 
 import (
 	"os"
+	"sync"
 	"testing"
 )
 
@@ -22,9 +23,29 @@ func Skip(t testing.TB, reason string) {
 }
 
 // Main runs the package's tests and then stops whatever testenv started (a
-// throwaway PostgreSQL cluster). Use it as TestMain.
+// throwaway PostgreSQL cluster) and runs what AtExit registered. Use it as
+// TestMain.
 func Main(m *testing.M) {
 	code := m.Run()
+	atExit.Lock()
+	for _, fn := range atExit.fns {
+		fn()
+	}
+	atExit.Unlock()
 	stopCluster()
 	os.Exit(code)
+}
+
+var atExit struct {
+	sync.Mutex
+	fns []func()
+}
+
+// AtExit registers fn to run after all tests of the package, before Main
+// exits: for what tests share and a test's Cleanup cannot remove, such as
+// a binary built once for all of them.
+func AtExit(fn func()) {
+	atExit.Lock()
+	defer atExit.Unlock()
+	atExit.fns = append(atExit.fns, fn)
 }

@@ -72,6 +72,8 @@ func run(ctx context.Context, log *slog.Logger) error {
 		mux := http.NewServeMux()
 		mux.HandleFunc("GET /bench/trivial", trivial)
 		mux.HandleFunc("GET /bench/info", info)
+		mux.HandleFunc("GET /bench/mem", memStats)
+		mux.HandleFunc("GET /bench/budget", budgetHook(p))
 		hooks.routes(mux)
 		if os.Getenv("BENCH_PPROF") == "1" {
 			mux.HandleFunc("/debug/pprof/", pprof.Index)

@@ -1,0 +1,167 @@
+package help
+
+import (
+	"math"
+	"strings"
+	"sync"
+)
+
+// Weights of the classifier's feature groups. Each group is scaled to unit
+// length, so a long question does not outweigh a short one.
+const (
+	groupWords   = 1.0 // stems of the question, in the articles' words
+	groupIntents = 0.8 // what it wants done: activate, deactivate, missing …
+	groupPairs   = 0.5 // neighbouring stems as typed: "new code", "log out"
+	groupGrams   = 0.8 // letter groups, for typos and German compounds
+	groupNegated = 1.0 // words after a negation: "don't want … code", "ohne … Passwort"
+)
+
+// features turns a text of lang into the classifier's features: its words
+// (with the customer's words mapped to the articles' by the synonym table,
+// the brand left out, everyday words kept: the classifier learns what
+// "doesn't work" says), the intents it names, pairs of neighbouring words,
+// letter groups, and the words a negation governs.
+func (s *Service) features(lang, text string) map[string]float64 {
+	in, rest := withoutIntents(text, lang)
+	all := expand(rest, lang).All()
+	all += " " + strings.Join(phrasal(all, lang), " ")
+	brand := s.vocab[lang].brand
+	var words, intents, pairs, grams []string
+	for _, t := range s.analyze(lang, all) {
+		if !brand[t.stem] {
+			words = append(words, "w:"+t.stem)
+		}
+	}
+	for i := range in {
+		intents = append(intents, "i:"+i)
+	}
+	var seq []string
+	for _, t := range s.analyze(lang, rest) {
+		if !brand[t.stem] {
+			seq = append(seq, t.stem)
+		}
+	}
+	for i := 0; i+1 < len(seq); i++ {
+		pairs = append(pairs, "b:"+seq[i]+"_"+seq[i+1])
+	}
+	for g := range ngrams(all) {
+		grams = append(grams, "g:"+g)
+	}
+	negs := s.negated(lang, text)
+	x := map[string]float64{}
+	for _, g := range []struct {
+		feats  []string
+		weight float64
+	}{{words, groupWords}, {intents, groupIntents}, {pairs, groupPairs}, {grams, groupGrams}, {negs, groupNegated}} {
+		counts := map[string]float64{}
+		for _, f := range g.feats {
+			counts[f]++
+		}
+		norm := 0.0
+		for _, c := range counts {
+			norm += c * c
+		}
+		for f, c := range counts {
+			x[f] += g.weight * c / math.Sqrt(norm)
+		}
+	}
+	return x
+}
+
+// outsideClass labels the questions outside the help centre.
+const outsideClass = "outside"
+
+// trainClassifier fits lang's classifier on the articles' titles and
+// example questions, and on the questions outside the help centre. It
+// never sees the evaluation set. (The articles' own sentences made it
+// worse: they teach the words every article shares.)
+func (s *Service) trainClassifier(lang string) *classifier {
+	var classes []string
+	var samples []sample
+	add := func(text string, class int) {
+		if x := s.features(lang, text); len(x) > 0 {
+			samples = append(samples, sample{x: x, class: class})
+		}
+	}
+	for _, d := range s.byLang[lang] {
+		k := len(classes)
+		classes = append(classes, d.id())
+		add(d.Title, k)
+		for _, q := range d.Questions {
+			add(q, k)
+		}
+	}
+	k := len(classes)
+	classes = append(classes, outsideClass)
+	for _, q := range outsideQuestions[lang] {
+		add(q, k)
+	}
+	return train(classes, samples)
+}
+
+// trained keeps the classifiers by brand: the articles are compiled in, so
+// a process trains them once however many Services it starts (the tests
+// start dozens).
+var trained struct {
+	sync.Mutex
+	byBrand map[string]map[string]*classifier
+}
+
+// classifiers returns the service's classifiers by language, training them
+// on first use for the brand.
+func (s *Service) classifiers() map[string]*classifier {
+	trained.Lock()
+	defer trained.Unlock()
+	if m, ok := trained.byBrand[s.brand]; ok {
+		return m
+	}
+	m := map[string]*classifier{}
+	for _, lang := range languages {
+		m[lang] = s.trainClassifier(lang)
+	}
+	if trained.byBrand == nil {
+		trained.byBrand = map[string]map[string]*classifier{}
+	}
+	trained.byBrand[s.brand] = m
+	return m
+}
+
+// classify returns the probability of each of lang's articles (by id) and
+// of the question being outside the help centre (outsideClass).
+func (s *Service) classify(lang, q string) map[string]float64 {
+	c := s.models[lang]
+	p := c.predict(s.features(lang, q))
+	out := make(map[string]float64, len(p))
+	for i, cl := range c.classes {
+		out[cl] = p[i]
+	}
+	return out
+}
+
+// negated returns a feature for each of the (up to three) words that follow
+// a negation or "without": the analyzers drop "not", "kein" and "ohne" as
+// stop words, so "I don't want a code" would otherwise read like "I want a
+// code".
+func (s *Service) negated(lang, text string) []string {
+	var out []string
+	words := strings.FieldsFunc(fold(text), isSeparator)
+	for i, w := range words {
+		if !negations[lang][w] && !without[lang][w] {
+			continue
+		}
+		n := 0
+		for _, next := range words[i+1:] {
+			ts := s.analyze(lang, next)
+			if len(ts) == 0 {
+				continue // a stop word
+			}
+			out = append(out, "n:"+ts[0].stem)
+			if n++; n == 3 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+var without = map[string]map[string]bool{English: {"without": true}, German: {"ohne": true}}

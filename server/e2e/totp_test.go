@@ -19,7 +19,7 @@ type appWords struct {
 	country, postcode, edit, twoFactor, setUp, password, next         string
 	appCode, activate, saved, activated, appName, useAnother, confirm string
 	recoveryName, recoveryCode, download, print, myProfile, wrong     string
-	appLead, menu, logOut                                             string
+	appLead, menu, logOut, identifier, logIn                          string
 }
 
 var appLanguages = []appWords{
@@ -28,13 +28,13 @@ var appLanguages = []appWords{
 		activated: "Activated", appName: "Code from the authenticator app", useAnother: "Use another method", confirm: "Confirm",
 		recoveryName: "Recovery code", recoveryCode: "Recovery code", download: "Download", print: "Print", myProfile: "My profile",
 		wrong: "This recovery code is not right", appLead: "Enter the 6-digit code your authenticator app shows",
-		menu: "Profile menu", logOut: "Log out"},
+		menu: "Profile menu", logOut: "Log out", identifier: "E-mail address or Phone ID", logIn: "Log in"},
 	{country: "DE", postcode: "80809", edit: "Bearbeiten", twoFactor: "ZWEI-FAKTOR-AUTHENTIFIZIERUNG", setUp: "Authenticator-App einrichten",
 		password: "Passwort", next: "WEITER", appCode: "Code aus der App", activate: "Aktivieren", saved: "Ich habe sie gespeichert",
 		activated: "Aktiviert", appName: "Code aus der Authenticator-App", useAnother: "Andere Methode verwenden", confirm: "Bestätigen",
 		recoveryName: "Wiederherstellungscode", recoveryCode: "Wiederherstellungscode", download: "Herunterladen", print: "Drucken",
 		myProfile: "Mein Profil", wrong: "Dieser Wiederherstellungscode stimmt nicht", appLead: "Geben Sie den 6-stelligen Code ein",
-		menu: "Profilmenü", logOut: "Abmelden"},
+		menu: "Profilmenü", logOut: "Abmelden", identifier: "E-Mail-Adresse oder Phone ID", logIn: "Anmelden"},
 }
 
 // appCode is the code an authenticator app with key shows at the portal's
@@ -93,16 +93,24 @@ func TestAuthenticatorAppAndRecoveryCodes(t *testing.T) {
 			tab.WaitText(w.activated)
 			tab.Shot("account-data-app")
 
-			// The login asks for the app's code, and mails nothing.
+			// The login asks for the app's code, and mails nothing. After
+			// a logout the login page keeps the customer's language.
 			logOut := func() {
 				tab.Click(w.menu)
 				tab.Click(w.logOut)
 				tab.WaitPath("/login")
 			}
+			loginAgain := func() {
+				env.Clock.Advance(7 * time.Second)
+				tab.Open(env.URL + "/login")
+				tab.Fill(w.identifier, email)
+				tab.Fill(w.password, portaltest.Password)
+				tab.Submit(w.logIn, "")
+			}
 			mails := len(env.Mails(email))
 			env.Clock.Advance(30 * time.Second)
 			logOut()
-			login(tab, env, email, "")
+			loginAgain()
 			tab.WaitPath("/login/code")
 			tab.WaitText(w.appLead)
 			tab.Shot("second-step-app")
@@ -121,7 +129,7 @@ func TestAuthenticatorAppAndRecoveryCodes(t *testing.T) {
 				if i == 0 {
 					logOut()
 				}
-				login(tab, env, email, "")
+				loginAgain()
 				tab.WaitPath("/login/code")
 				tab.Click(w.useAnother)
 				tab.Submit(w.recoveryName, w.recoveryCode)

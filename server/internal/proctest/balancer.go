@@ -24,6 +24,7 @@ type Balancer struct {
 	mu       sync.Mutex
 	backends []string
 	served   map[string]int
+	inFlight map[string]int // requests picked for a backend and not yet answered
 	next     atomic.Uint64
 	srv      *httptest.Server
 	tr       *http.Transport
@@ -32,7 +33,7 @@ type Balancer struct {
 // NewBalancer starts a balancer with no backends yet (the portals need its
 // URL as their BASE_URL before they start); add them with SetBackends.
 func NewBalancer(t testing.TB) *Balancer {
-	b := &Balancer{served: map[string]int{}, tr: &http.Transport{
+	b := &Balancer{served: map[string]int{}, inFlight: map[string]int{}, tr: &http.Transport{
 		// A connection per request: a backend that stops refuses the next
 		// one, which is then safely sent to another backend. A kept-alive
 		// connection could instead die under a request already sent.
@@ -52,12 +53,13 @@ func (b *Balancer) SetBackends(urls ...string) {
 	b.backends = append([]string(nil), urls...)
 }
 
-// Drain takes backend out of the rotation, as a load balancer deregisters
-// a target before a deployment stops it; requests already sent to it are
-// finished by the portal's graceful shutdown.
+// Drain takes backend out of the rotation and returns once no request it
+// had picked for it is still under way, as a load balancer deregisters a
+// target before a deployment stops it. Without the wait, a request picked
+// just before could reach the portal after its listener closed, in the
+// kernel's accept queue: reset, with no way to tell whether it ran.
 func (b *Balancer) Drain(backend string) {
 	b.mu.Lock()
-	defer b.mu.Unlock()
 	var keep []string
 	for _, u := range b.backends {
 		if u != backend {
@@ -65,6 +67,39 @@ func (b *Balancer) Drain(backend string) {
 		}
 	}
 	b.backends = keep
+	b.mu.Unlock()
+	for {
+		b.mu.Lock()
+		n := b.inFlight[backend]
+		b.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		time.Sleep(time.Millisecond) // polling for requests to end, not timing anything
+	}
+}
+
+// pick chooses the i-th backend after start from the current rotation and
+// counts the request in flight there; false when the rotation has fewer.
+func (b *Balancer) pick(start uint64, i int) (string, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if i >= len(b.backends) {
+		return "", false
+	}
+	backend := b.backends[(int(start)+i)%len(b.backends)]
+	b.inFlight[backend]++
+	return backend, true
+}
+
+// release ends a request picked for backend; answered counts it served.
+func (b *Balancer) release(backend string, answered bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.inFlight[backend]--
+	if answered {
+		b.served[backend]++
+	}
 }
 
 // Add puts backend (back) into the rotation.
@@ -91,15 +126,16 @@ func (b *Balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "balancer: read body: "+err.Error(), http.StatusBadGateway)
 		return
 	}
-	b.mu.Lock()
-	backends := b.backends
-	b.mu.Unlock()
 	start := b.next.Add(1)
 	var lastErr error
-	for i := range backends {
-		backend := backends[(int(start)+i)%len(backends)]
+	for i := 0; ; i++ {
+		backend, ok := b.pick(start, i)
+		if !ok {
+			break
+		}
 		res, err := b.forward(r, backend, body)
 		if err != nil {
+			b.release(backend, false)
 			// A refused connection never reached the portal: the next one
 			// may take the request. Anything later may have been carried
 			// out, so it is not sent twice.
@@ -111,7 +147,6 @@ func (b *Balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "balancer: "+err.Error(), http.StatusBadGateway)
 			return
 		}
-		defer res.Body.Close()
 		for k, vs := range res.Header {
 			for _, v := range vs {
 				w.Header().Add(k, v)
@@ -119,9 +154,8 @@ func (b *Balancer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		w.WriteHeader(res.StatusCode)
 		io.Copy(w, res.Body)
-		b.mu.Lock()
-		b.served[backend]++
-		b.mu.Unlock()
+		res.Body.Close()
+		b.release(backend, true)
 		return
 	}
 	http.Error(w, "balancer: no backend answers: "+errString(lastErr), http.StatusBadGateway)

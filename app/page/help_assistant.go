@@ -14,7 +14,7 @@ import (
 	"github.com/minicorp/miniid/shared/i18n"
 )
 
-// helpAssistant is the "AI Assistant" panel of the help pages: a question
+// helpAssistant is the "{brand} AI Assistant" panel of the help pages: a question
 // of at most api.AssistantMaxQuestion characters with a live counter, and
 // the answer with the article it came from.
 type helpAssistant struct {

@@ -47,7 +47,7 @@ func TestHelpCentreWalk(t *testing.T) {
 	waitHeading(tab, "Most read")
 	waitHeading(tab, "All topics")
 	tab.WaitText("Activate two-factor authentication")
-	waitHeading(tab, "AI Assistant")
+	waitHeading(tab, "MINI AI Assistant")
 	tab.WaitText("0 / 200")
 	tab.Shot("help")
 
@@ -201,7 +201,7 @@ func TestHelpCentreGerman(t *testing.T) {
 	browsertest.Eval[bool](tab, `(localStorage.setItem("lang", JSON.stringify("de")), true)`)
 	tab.Reload()
 	tab.WaitApp()
-	waitHeading(tab, "KI-Assistent")
+	waitHeading(tab, "MINI KI-Assistent")
 	tab.WaitText("Hilfe-Center")
 	waitHeading(tab, "Meistgelesen")
 	tab.WaitText("Zwei-Faktor-Authentifizierung aktivieren")

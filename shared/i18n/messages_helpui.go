@@ -73,7 +73,7 @@ func init() {
 		HelpMissingTitle:    {"Article not found", "Artikel nicht gefunden"},
 		HelpMissingHint: {"It may have been moved or renamed. Search the help centre or browse its topics.",
 			"Vielleicht wurde er verschoben oder umbenannt. Durchsuchen Sie das Hilfe-Center oder stöbern Sie in den Themen."},
-		HelpAssistantTitle: {"AI Assistant", "KI-Assistent"},
+		HelpAssistantTitle: {"{brand} AI Assistant", "{brand} KI-Assistent"},
 		HelpAssistantHello: {"Hello! Ask me anything about your {brand} ID. I answer from the help articles and show you where I found it.",
 			"Hallo! Fragen Sie mich alles rund um Ihre {brand} ID. Ich antworte aus den Hilfeartikeln und zeige Ihnen, wo ich es gefunden habe."},
 		HelpAssistantLabel: {"Your question", "Ihre Frage"},

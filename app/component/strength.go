@@ -58,6 +58,12 @@ func CheckStrength(ctx app.Context, password string, userInputs ...string) {
 type StrengthMeter struct {
 	app.Compo
 
+	// IRefused hides the meter while the server's refusal of the password
+	// stands beside it: "Strength: Fair" next to "too close to your
+	// address" would say two things (the server knows the account's data,
+	// the estimate on a link's page does not).
+	IRefused bool
+
 	lang string
 	st   strength
 }
@@ -70,7 +76,7 @@ func (m *StrengthMeter) OnMount(ctx app.Context) {
 
 // Render draws the bar and its words.
 func (m *StrengthMeter) Render() app.UI {
-	if !m.st.Shown {
+	if !m.st.Shown || m.IRefused {
 		return app.Div().Class("strength")
 	}
 	lang := m.lang

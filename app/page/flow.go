@@ -187,6 +187,15 @@ func (f *Flow) errorAlert() app.UI {
 	return component.Alert(component.AlertError, msg)
 }
 
+// clearField drops a field's stale refusal once it is edited, and the
+// alert too when it said the same.
+func (f *Flow) clearField(name string) {
+	if msg := f.errs[name]; msg != "" && msg == f.err.Message {
+		f.err = formError{}
+	}
+	delete(f.errs, name)
+}
+
 // next moves on to the next step that is needed now.
 func (f *Flow) next(ctx app.Context) {
 	i := f.at + 1

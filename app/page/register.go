@@ -99,7 +99,7 @@ func (p *Register) Render() app.UI {
 							delete(p.errs, "password")
 							component.CheckStrength(ctx, v, p.r.Email, p.r.FirstName, p.r.LastName)
 						}},
-					&component.StrengthMeter{},
+					&component.StrengthMeter{IRefused: p.errs["password"] != ""},
 				),
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterPersonal)),

@@ -84,8 +84,12 @@ func (p *Reset) Render() app.UI {
 				app.Input().Type("hidden").Name("token"),
 				&component.Field{IID: "password", ILabel: p.t(i18n.FieldNewPassword), IType: "password", IValue: p.password,
 					IAutocomplete: "new-password", IHint: p.t(i18n.HintPassword), IError: p.errs["password"],
-					IOnInput: func(ctx app.Context, v string) { p.password = v; component.CheckStrength(ctx, v) }},
-				&component.StrengthMeter{},
+					IOnInput: func(ctx app.Context, v string) {
+						p.password = v
+						delete(p.errs, "password") // the refusal was of the old text
+						component.CheckStrength(ctx, v)
+					}},
+				&component.StrengthMeter{IRefused: p.errs["password"] != ""},
 				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.ResetButton)),
 			),
 		)

@@ -23,9 +23,10 @@ func (s *newPasswordStep) Render(f *Flow) app.UI {
 			IAutocomplete: "new-password", IHint: f.t(i18n.HintPassword), IError: f.errs["password"],
 			IOnInput: func(ctx app.Context, v string) {
 				s.pw = v
+				f.clearField("password") // the refusal was of the old text
 				component.CheckStrength(ctx, v, f.me.Email, f.me.FirstName, f.me.LastName)
 			}},
-		&component.StrengthMeter{},
+		&component.StrengthMeter{IRefused: f.errs["password"] != ""},
 		f.submitButton(i18n.ResetButton),
 	)
 }

@@ -68,6 +68,8 @@ func Refusal(err error, lang string, now time.Time) (int, api.Error) {
 		return http.StatusUnauthorized, api.Error{Code: api.CodeInvalidLogin, Message: msg}
 	case errors.Is(err, auth.ErrNotConfirmed):
 		return http.StatusForbidden, api.Error{Code: api.CodeNotConfirmed, Message: i18n.T(lang, i18n.LoginNotConfirmed)}
+	case errors.Is(err, otp.ErrReplaced):
+		return http.StatusBadRequest, field(api.CodeInvalidCode, "code", "replaced", i18n.CodeReplaced)
 	case errors.Is(err, otp.ErrWrong):
 		return http.StatusBadRequest, field(api.CodeInvalidCode, "code", "invalid", i18n.CodeInvalid)
 	case errors.Is(err, otp.ErrVoid):

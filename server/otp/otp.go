@@ -63,6 +63,9 @@ const (
 var (
 	ErrWrong = errors.New("otp: wrong code")
 	ErrVoid  = errors.New("otp: code void, request a new one")
+	// ErrReplaced is a wrong entry that was the code a newer one replaced:
+	// it is ErrWrong too (errors.Is), and counts like one.
+	ErrReplaced = fmt.Errorf("%w: it was replaced by a newer code", ErrWrong)
 )
 
 // RateError says "Request a new one" came too soon; try after RetryAfter.
@@ -211,6 +214,9 @@ func (c *Codes) Check(ctx context.Context, db bun.IDB, u *store.User, purpose, f
 		if row.Attempts+1 >= MaxAttempts {
 			return ErrVoid
 		}
+		if c.replaced(ctx, db, u, row, input) {
+			return ErrReplaced
+		}
 		return ErrWrong
 	}
 	used, err := store.UseCode(ctx, db, row.ID, now)
@@ -221,6 +227,23 @@ func (c *Codes) Check(ctx context.Context, db bun.IDB, u *store.User, purpose, f
 		return ErrVoid
 	}
 	return store.RefundBudget(ctx, db, wrongKey(u.ID))
+}
+
+// replaced reports whether input is the code that row replaced ("Request a
+// new one", or a new login): the person typed the older message's code.
+// It still counts as a wrong entry; only the words differ. A code that was
+// used, or issued under an older security stamp, is not that.
+func (c *Codes) replaced(ctx context.Context, db bun.IDB, u *store.User, row *store.Code, input string) bool {
+	prev, err := store.PreviousCode(ctx, db, row)
+	if err != nil || prev.UsedAt == nil || prev.Stamp != u.SecurityStamp {
+		return false
+	}
+	// Replacing sets used_at to the new code's creation (the database may
+	// keep it to the microsecond).
+	if d := prev.UsedAt.Sub(row.CreatedAt); d < -time.Millisecond || d > time.Millisecond {
+		return false
+	}
+	return c.matches(prev.Hash, u.ID, row.Purpose, row.FlowID, input)
 }
 
 func (c *Codes) matches(stored string, userID int64, purpose, flow, input string) bool {

@@ -36,6 +36,19 @@ func ActiveCode(ctx context.Context, db bun.IDB, userID int64, purpose, flowID s
 	return c, nil
 }
 
+// PreviousCode returns the code of the same account, purpose and flow made
+// just before c (the one c replaced, or one that was used), or ErrNotFound.
+func PreviousCode(ctx context.Context, db bun.IDB, c *Code) (*Code, error) {
+	prev := new(Code)
+	err := db.NewSelect().Model(prev).
+		Where("user_id = ? AND purpose = ? AND flow_id = ? AND id < ?", c.UserID, c.Purpose, c.FlowID, c.ID).
+		Order("id DESC").Limit(1).Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: previous code: %w", notFound(err))
+	}
+	return prev, nil
+}
+
 // SpendCodeAttempt counts one entry against code id, only while it is unused,
 // unexpired and has attempts left; false means the code is void.
 func SpendCodeAttempt(ctx context.Context, db bun.IDB, id int64, maxAttempts int, now time.Time) (bool, error) {

@@ -21,6 +21,7 @@ const (
 	CodeRequestNew       Key = "code.request_new"
 	CodeNewSent          Key = "code.new_sent"
 	CodeInvalid          Key = "code.invalid"
+	CodeReplaced         Key = "code.replaced"
 	CodeVoid             Key = "code.void"
 	CodeBackToLogin      Key = "code.back_to_login"
 	RegisterTitle        Key = "register.title"
@@ -73,24 +74,26 @@ const (
 
 func init() {
 	register(map[Key][2]string{
-		LoginTitle:          {"Log in with your {brand} ID", "Mit Ihrer {brand} ID anmelden"},
-		LoginLead:           {"One login for the portal, the app and your connected services.", "Ein Login für das Portal, die App und Ihre vernetzten Dienste."},
-		LoginButton:         {"Log in", "Anmelden"},
-		LoginForgot:         {"Forgot password?", "Passwort vergessen?"},
-		LoginRegisterNow:    {"Register now", "Jetzt registrieren"},
-		LoginNoAccount:      {"New here?", "Neu hier?"},
-		LoginInvalid:        {"The e-mail address, Phone ID or password is not right. Check them and try again.", "E-Mail-Adresse, Phone ID oder Passwort stimmen nicht. Prüfen Sie die Eingaben und versuchen Sie es erneut."},
-		LoginBlocked:        {"This ID is temporarily blocked after too many wrong passwords, until {time}. You can set a new password with \"Forgot password?\" to lift the block now.", "Diese ID ist nach zu vielen falschen Passwörtern vorübergehend gesperrt, bis {time}. Mit „Passwort vergessen?“ können Sie ein neues Passwort setzen und die Sperre sofort aufheben."},
-		LoginNotConfirmed:   {"Your e-mail address is not confirmed yet. Open the link in the e-mail we sent you, or let us send it again.", "Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in unserer E-Mail oder lassen Sie sie sich erneut senden."},
-		LoginResendLink:     {"Send the e-mail again", "E-Mail erneut senden"},
-		LogoutPending:       {"You are logged out on this device. Your session on the server ends as soon as the network is back; until then nothing of your account is shown here.", "Sie sind auf diesem Gerät abgemeldet. Ihre Sitzung auf dem Server endet, sobald das Netz wieder da ist; bis dahin wird hier nichts aus Ihrem Konto angezeigt."},
-		LoginLinkSent:       {"If the address needs confirming, a new link is on its way.", "Falls die Adresse noch bestätigt werden muss, ist ein neuer Link unterwegs."},
-		CodeTitle:           {"Enter your activation code", "Aktivierungscode eingeben"},
-		CodeSentTo:          {"We have sent an activation code to {email}", "Wir haben einen Aktivierungscode an {email} gesendet"},
-		CodeValidity:        {"The code is valid for 10 minutes and works once.", "Der Code ist 10 Minuten gültig und funktioniert nur einmal."},
-		CodeConfirm:         {"Confirm", "Bestätigen"},
-		CodeRequestNew:      {"Request a new one", "Neuen Code anfordern"},
-		CodeNewSent:         {"A new code is on its way. The previous one no longer works.", "Ein neuer Code ist unterwegs. Der vorherige funktioniert nicht mehr."},
+		LoginTitle:        {"Log in with your {brand} ID", "Mit Ihrer {brand} ID anmelden"},
+		LoginLead:         {"One login for the portal, the app and your connected services.", "Ein Login für das Portal, die App und Ihre vernetzten Dienste."},
+		LoginButton:       {"Log in", "Anmelden"},
+		LoginForgot:       {"Forgot password?", "Passwort vergessen?"},
+		LoginRegisterNow:  {"Register now", "Jetzt registrieren"},
+		LoginNoAccount:    {"New here?", "Neu hier?"},
+		LoginInvalid:      {"The e-mail address, Phone ID or password is not right. Check them and try again.", "E-Mail-Adresse, Phone ID oder Passwort stimmen nicht. Prüfen Sie die Eingaben und versuchen Sie es erneut."},
+		LoginBlocked:      {"This ID is temporarily blocked after too many wrong passwords, until {time}. You can set a new password with \"Forgot password?\" to lift the block now.", "Diese ID ist nach zu vielen falschen Passwörtern vorübergehend gesperrt, bis {time}. Mit „Passwort vergessen?“ können Sie ein neues Passwort setzen und die Sperre sofort aufheben."},
+		LoginNotConfirmed: {"Your e-mail address is not confirmed yet. Open the link in the e-mail we sent you, or let us send it again.", "Ihre E-Mail-Adresse ist noch nicht bestätigt. Öffnen Sie den Link in unserer E-Mail oder lassen Sie sie sich erneut senden."},
+		LoginResendLink:   {"Send the e-mail again", "E-Mail erneut senden"},
+		LogoutPending:     {"You are logged out on this device. Your session on the server ends as soon as the network is back; until then nothing of your account is shown here.", "Sie sind auf diesem Gerät abgemeldet. Ihre Sitzung auf dem Server endet, sobald das Netz wieder da ist; bis dahin wird hier nichts aus Ihrem Konto angezeigt."},
+		LoginLinkSent:     {"If the address needs confirming, a new link is on its way.", "Falls die Adresse noch bestätigt werden muss, ist ein neuer Link unterwegs."},
+		CodeTitle:         {"Enter your activation code", "Aktivierungscode eingeben"},
+		CodeSentTo:        {"We have sent an activation code to {email}", "Wir haben einen Aktivierungscode an {email} gesendet"},
+		CodeValidity:      {"The code is valid for 10 minutes and works once.", "Der Code ist 10 Minuten gültig und funktioniert nur einmal."},
+		CodeConfirm:       {"Confirm", "Bestätigen"},
+		CodeRequestNew:    {"Request a new one", "Neuen Code anfordern"},
+		CodeNewSent:       {"A new code is on its way. The previous one no longer works.", "Ein neuer Code ist unterwegs. Der vorherige funktioniert nicht mehr."},
+		CodeReplaced: {"This is the code from an earlier message: a newer code replaced it when one was requested again. Enter the code from the newest message.",
+			"Das ist der Code aus einer früheren Nachricht: Er wurde ersetzt, als ein neuer angefordert wurde. Geben Sie den Code aus der neuesten Nachricht ein."},
 		CodeInvalid:         {"This code is not right. Check the digits in the e-mail and try again.", "Dieser Code stimmt nicht. Prüfen Sie die Ziffern in der E-Mail und versuchen Sie es erneut."},
 		CodeVoid:            {"This code no longer works (expired, used or too many wrong entries). Request a new one.", "Dieser Code funktioniert nicht mehr (abgelaufen, verwendet oder zu oft falsch eingegeben). Fordern Sie einen neuen an."},
 		CodeBackToLogin:     {"Back to log in", "Zurück zur Anmeldung"},

@@ -70,8 +70,10 @@ func (p *AccountData) Render() app.UI {
 				offlineNote(p.lang, p.sess),
 				undeliverableNote(p.lang, me, false),
 				app.Div().Class("rows").Body(
-					p.row("email", p.t(i18n.ProfileMiniID), app.Span().ID("account-email").Body(component.EmailParts(me.Email)...),
-						p.edit("edit-email", api.ActionEmail)),
+					p.row("email", p.t(i18n.ProfileMiniID), app.Div().Body(
+						app.Span().ID("account-email").Body(component.EmailParts(me.Email)...),
+						p.pendingEmail(me),
+					), p.edit("edit-email", api.ActionEmail)),
 					p.row("phone", p.t(i18n.AccountPhoneID), app.Text(phone), p.phoneEdit(me)),
 					p.row("password", p.t(i18n.AccountPassword), app.Text("••••••••"), p.edit("edit-password", api.ActionPassword)),
 					p.row("2fa", p.t(i18n.AccountTwoFactor),
@@ -91,6 +93,15 @@ func (p *AccountData) Render() app.UI {
 		),
 		p.openDialog(),
 	)
+}
+
+// pendingEmail says which new address waits for its link to be opened.
+func (p *AccountData) pendingEmail(me *api.Me) app.UI {
+	if me.PendingEmail == "" {
+		return nil
+	}
+	return app.P().ID("account-email-pending").Class("pending").Text(
+		i18n.F(p.lang, i18n.AccountEmailPending, "email", me.PendingEmail))
 }
 
 // secondFactors names the second factors set up, under the state.

@@ -35,7 +35,15 @@ func (s *newEmailStep) Submit(ctx app.Context, f *Flow) {
 		return
 	}
 	sendOnly(ctx, f, func() error { return apiclient.Default.ChangeEmail(api.EmailChangeRequest{Email: email}) },
-		func(ctx app.Context) { f.finish(ctx, i18n.F(f.lng(), i18n.ChangeEmailSent, "email", email)) })
+		func(ctx app.Context) {
+			// Account data shows the change waiting (the server's /me says
+			// the same from now on).
+			f.me.PendingEmail = email
+			if f.onChange != nil {
+				f.onChange(ctx, f.me)
+			}
+			f.finish(ctx, i18n.F(f.lng(), i18n.ChangeEmailSent, "email", email))
+		})
 }
 
 // Focus is the address field.

@@ -36,16 +36,19 @@ func (s *Service) RequestEmailChange(ctx context.Context, sess *session.Session,
 		if u.Email == email {
 			return ErrSameEmail
 		}
-		if _, err := store.UserByEmail(ctx, tx, email); err == nil {
-			return nil // taken: same answer, no change
-		} else if !errors.Is(err, store.ErrNotFound) {
+		_, err = store.UserByEmail(ctx, tx, email)
+		taken := err == nil
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
+		// A taken address gets the same answer and the same pending
+		// change on Account data (no mail: its link could never be used),
+		// so neither tells that the address has an account.
 		if err := s.tokens.Void(ctx, tx, u.ID, linktoken.EmailChange); err != nil {
 			return err
 		}
 		tok, err := s.tokens.Issue(ctx, tx, u, linktoken.EmailChange, email, email, linktoken.ConfirmLifetime)
-		if err != nil {
+		if err != nil || taken {
 			return err
 		}
 		return s.notify.Send(ctx, tx, u, email, mail.KindEmailChangeConfirm, mail.Data{Link: s.notify.Link("/confirm", tok)})
@@ -55,6 +58,12 @@ func (s *Service) RequestEmailChange(ctx context.Context, sess *session.Session,
 	}
 	s.notify.Kick()
 	return nil
+}
+
+// PendingEmail is the address an e-mail change waits to be confirmed at
+// ("" when none waits): Account data shows it.
+func (s *Service) PendingEmail(ctx context.Context, u *store.User) (string, error) {
+	return s.tokens.Pending(ctx, s.db, u, linktoken.EmailChange)
 }
 
 // ConfirmEmailChange opens the link sent to the new address: the address

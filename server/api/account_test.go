@@ -132,20 +132,25 @@ func TestChangeEmail(t *testing.T) {
 		if len(env.Mails("taken@example.com")) != before {
 			t.Fatal("the owner of a taken address got a change link")
 		}
+		// Account data shows the change waiting, as for a free address:
+		// it does not tell that the address has an account.
+		if p := me(t, c).PendingEmail; p != "taken@example.com" {
+			t.Fatalf("pending address after asking for a taken one: %q", p)
+		}
 		// The real change: a link to the new address; nothing changes until it is opened.
 		reauth(t, env, c, "old@example.com", api.ActionEmail)
 		if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "New@Example.com"}); r.Status != 202 {
 			t.Fatalf("change: %d %s", r.Status, r.Body)
 		}
-		if me(t, c).Email != "old@example.com" {
-			t.Fatal("the address changed before confirmation")
+		if m := me(t, c); m.Email != "old@example.com" || m.PendingEmail != "new@example.com" {
+			t.Fatalf("before confirmation: address %q, pending %q", m.Email, m.PendingEmail)
 		}
 		link := env.LastMail("new@example.com")
 		if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: link.Token()}); r.Status != 200 {
 			t.Fatalf("confirm new address: %d %s", r.Status, r.Body)
 		}
-		if me(t, c).Email != "new@example.com" {
-			t.Fatal("address not changed after confirmation")
+		if m := me(t, c); m.Email != "new@example.com" || m.PendingEmail != "" {
+			t.Fatalf("after confirmation: address %q, pending %q", m.Email, m.PendingEmail)
 		}
 		notice := env.LastMail("old@example.com")
 		if !strings.Contains(notice.Text, "n•••@example.com") || notice.Token() == "" {
@@ -184,6 +189,31 @@ func TestChangeEmail(t *testing.T) {
 			t.Fatalf("login with the old address and the new password after undo: %d", r.Status)
 		}
 	})
+}
+
+// A waiting e-mail change is shown only while its link lives: a password
+// change voids the link, and Account data stops showing the address.
+func TestPendingEmailDiesWithItsLink(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	c := env.Register("pend@example.com")
+	reauth(t, env, c, "pend@example.com", api.ActionEmail)
+	if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "later@example.com"}); r.Status != 202 {
+		t.Fatalf("change: %d %s", r.Status, r.Body)
+	}
+	link := env.LastMail("later@example.com").Token()
+	if p := me(t, c).PendingEmail; p != "later@example.com" {
+		t.Fatalf("pending: %q", p)
+	}
+	reauth(t, env, c, "pend@example.com", api.ActionPassword)
+	if r := c.Post(api.PathPassword, api.PasswordRequest{Password: "a fresh long passphrase 11"}); r.Status != 200 {
+		t.Fatalf("password change: %d %s", r.Status, r.Body)
+	}
+	if p := me(t, c).PendingEmail; p != "" {
+		t.Fatalf("still pending after the password changed: %q", p)
+	}
+	if r := env.Client().Post(api.PathConfirm, api.ConfirmRequest{Token: link}); r.Status == 200 {
+		t.Fatal("the change link still works after the password changed")
+	}
 }
 
 func TestChangePasswordEndsOtherSessions(t *testing.T) {

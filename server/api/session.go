@@ -66,6 +66,9 @@ func (s *Server) toMe(r *http.Request, u *store.User) (api.Me, error) {
 		me.Phone = *u.Phone
 		me.PhoneVerified = u.PhoneVerifiedAt != nil
 	}
+	if me.PendingEmail, err = s.account.PendingEmail(r.Context(), u); err != nil {
+		return api.Me{}, err
+	}
 	return me, s.careMe(r, &me, u)
 }
 

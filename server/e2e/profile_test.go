@@ -44,10 +44,19 @@ func TestChangeEmailThroughLink(t *testing.T) {
 	tab.Fill("New e-mail address", "after@example.com")
 	tab.Submit("Send confirmation link", "We have sent a link to after@example.com")
 	tab.Click("Close")
+	// Account data says that the change waits for its link, at once and
+	// after a reload.
+	tab.WaitText("Change to after@example.com waiting: open the link we sent there.")
+	tab.Open(env.URL + "/profile/account")
+	tab.WaitText("Change to after@example.com waiting: open the link we sent there.")
+	tab.Shot("change-email-pending")
 	tab.Open(env.LastMail("after@example.com").Link())
 	tab.WaitText("Your e-mail address has been changed.")
 	tab.Open(env.URL + "/profile/account")
 	tab.Wait("the new address", `document.getElementById("account-email") && document.getElementById("account-email").innerText === "after@example.com"`)
+	if tab.Has("Change to after@example.com waiting") {
+		t.Fatal("the change is still shown as waiting after its link was opened")
+	}
 	if !strings.Contains(env.LastMail("before@example.com").Text, "a•••@example.com") {
 		t.Fatal("the old address was not told")
 	}

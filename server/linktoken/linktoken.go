@@ -95,6 +95,17 @@ func (t *Tokens) VoidAll(ctx context.Context, tx bun.IDB, userID int64) error {
 	return store.VoidTokens(ctx, tx, userID, t.clock.Now())
 }
 
+// Pending is where u's live link of purpose went ("" when none waits): a
+// link voided, used, expired or issued before the account's security stamp
+// changed is not pending.
+func (t *Tokens) Pending(ctx context.Context, db bun.IDB, u *store.User, purpose string) (string, error) {
+	dest, err := store.PendingDestination(ctx, db, u.ID, purpose, u.SecurityStamp, t.clock.Now())
+	if err != nil {
+		return "", fmt.Errorf("linktoken: %w", err)
+	}
+	return dest, nil
+}
+
 // Void ends the account's outstanding links of the purposes.
 func (t *Tokens) Void(ctx context.Context, tx bun.IDB, userID int64, purposes ...string) error {
 	return store.VoidTokens(ctx, tx, userID, t.clock.Now(), purposes...)

@@ -71,3 +71,19 @@ func TokenStats(ctx context.Context, db bun.IDB, userID int64, purpose string, s
 	}
 	return len(rows), newest, nil
 }
+
+// PendingDestination is where the account's newest live link of purpose
+// went (unused, unexpired, issued under stamp), or "" when none is waiting.
+func PendingDestination(ctx context.Context, db bun.IDB, userID int64, purpose, stamp string, now time.Time) (string, error) {
+	var dest []string
+	err := db.NewSelect().Model((*Token)(nil)).Column("destination").
+		Where("user_id = ? AND purpose = ? AND stamp = ? AND used_at IS NULL AND expires_at > ?", userID, purpose, stamp, now).
+		Order("id DESC").Limit(1).Scan(ctx, &dest)
+	if err != nil {
+		return "", fmt.Errorf("store: pending link: %w", err)
+	}
+	if len(dest) == 0 {
+		return "", nil
+	}
+	return dest[0], nil
+}

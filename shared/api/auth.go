@@ -140,8 +140,11 @@ type Strength struct {
 
 // Me is the logged-in customer's profile.
 type Me struct {
-	ID            int64  `json:"id"`
-	Email         string `json:"email"`
+	ID    int64  `json:"id"`
+	Email string `json:"email"`
+	// PendingEmail is the new address an e-mail change waits to be
+	// confirmed at; Email stays the login until its link is opened.
+	PendingEmail  string `json:"pending_email,omitempty"`
 	Phone         string `json:"phone,omitempty"`
 	PhoneVerified bool   `json:"phone_verified"`
 	Salutation    string `json:"salutation"`

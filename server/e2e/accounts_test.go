@@ -108,7 +108,19 @@ func TestForgotAndReset(t *testing.T) {
 	tab.Shot("forgot-sent")
 	link := env.LastMail("forgot@example.com").Link()
 	tab.Open(link)
+	// A password the page's estimate likes but the server refuses (it is
+	// the address itself): the refusal stands alone, without "Strength:
+	// Strong" beside it, until the password is edited.
+	tab.Fill("New password", "forgot@example.com1")
+	tab.WaitText("Strong")
+	tab.Click("Save new password")
+	tab.Wait("the refusal", `document.getElementById("password").getAttribute("aria-invalid") === "true"`)
+	if tab.Has("Strong") || browsertest.Eval[bool](tab, `!!document.getElementById("strength-text")`) {
+		t.Fatal("the strength estimate is shown beside the server's refusal")
+	}
+	tab.Shot("reset-refused")
 	tab.Fill("New password", "a completely new passphrase 8")
+	tab.Wait("the refusal to go", `document.getElementById("password").getAttribute("aria-invalid") !== "true" && !!document.getElementById("strength-text")`)
 	tab.Click("Save new password")
 	tab.WaitText("Your password has been changed.")
 	tab.Shot("reset-done")

@@ -22,6 +22,11 @@ import (
 type base struct {
 	lang string
 	sess state.Session
+	// fill shows the outcome of a form post the server rendered (messages,
+	// field errors, the help centre's answers): a page with a form sets it
+	// in its constructor, and base hands it the prefill when the app takes
+	// the page over and when the server prerenders it.
+	fill func(api.Prefill)
 }
 
 func (b *base) observe(ctx app.Context, onChange ...func()) {
@@ -29,13 +34,24 @@ func (b *base) observe(ctx app.Context, onChange ...func()) {
 }
 
 // OnInit starts the page in the language the app starts in, so its first
-// drawing (which replaces the server's page) already speaks it.
-func (b *base) OnInit() { b.lang = state.StartLang() }
+// drawing (which replaces the server's page) already speaks it, and from
+// what the server's page showed.
+func (b *base) OnInit() {
+	b.lang = state.StartLang()
+	if b.fill != nil {
+		b.fill(state.TakePrefill())
+	}
+}
 
 // OnPreRender is the server's prerendering of a page (go-app runs no
-// OnMount there): it speaks the reader's language. Pages that show the
-// outcome of a form post define their own and call this first.
-func (b *base) OnPreRender(ctx app.Context) { state.PreRender(ctx, &b.lang) }
+// OnMount there): it speaks the reader's language and shows the outcome of
+// the form post the server answers.
+func (b *base) OnPreRender(ctx app.Context) {
+	state.PreRender(ctx, &b.lang)
+	if b.fill != nil {
+		b.fill(state.Prefill(ctx))
+	}
+}
 
 func (b *base) t(k i18n.Key) string { return i18n.T(b.lang, k) }
 

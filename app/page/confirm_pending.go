@@ -5,7 +5,6 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
-	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -23,7 +22,11 @@ type ConfirmPending struct {
 }
 
 // NewConfirmPending returns the page.
-func NewConfirmPending() app.Composer { return &ConfirmPending{} }
+func NewConfirmPending() app.Composer {
+	p := &ConfirmPending{}
+	p.fill = p.prefill
+	return p
+}
 
 // OnNav sets the title.
 func (p *ConfirmPending) OnNav(ctx app.Context) {
@@ -34,18 +37,6 @@ func (p *ConfirmPending) OnNav(ctx app.Context) {
 func (p *ConfirmPending) OnMount(ctx app.Context) {
 	p.observe(ctx)
 	ctx.SessionStorage().Get(keyPendingEmail, &p.email)
-}
-
-// OnInit starts from what the server's page showed.
-func (p *ConfirmPending) OnInit() {
-	p.base.OnInit()
-	p.prefill(state.TakePrefill())
-}
-
-// OnPreRender shows the address and the answer of a form post.
-func (p *ConfirmPending) OnPreRender(ctx app.Context) {
-	p.base.OnPreRender(ctx)
-	p.prefill(state.Prefill(ctx))
 }
 
 func (p *ConfirmPending) prefill(pf api.Prefill) {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
-	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -24,7 +23,11 @@ type Forgot struct {
 }
 
 // NewForgot returns the page.
-func NewForgot() app.Composer { return &Forgot{} }
+func NewForgot() app.Composer {
+	p := &Forgot{}
+	p.fill = p.prefill
+	return p
+}
 
 // OnNav sets the title.
 func (p *Forgot) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.ForgotTitle)) }
@@ -32,18 +35,6 @@ func (p *Forgot) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Forg
 // OnMount follows language and session.
 func (p *Forgot) OnMount(ctx app.Context) {
 	p.observe(ctx)
-}
-
-// OnInit starts from what the server's page showed.
-func (p *Forgot) OnInit() {
-	p.base.OnInit()
-	p.prefill(state.TakePrefill())
-}
-
-// OnPreRender shows the answer of a form post the server renders.
-func (p *Forgot) OnPreRender(ctx app.Context) {
-	p.base.OnPreRender(ctx)
-	p.prefill(state.Prefill(ctx))
 }
 
 func (p *Forgot) prefill(pf api.Prefill) {

@@ -37,19 +37,16 @@ type HelpArticle struct {
 }
 
 // NewHelpArticle returns the page.
-func NewHelpArticle() app.Composer { return &HelpArticle{} }
-
-// OnInit starts from the article the server's page showed.
-func (p *HelpArticle) OnInit() {
-	p.base.OnInit()
-	p.prefill(state.TakePrefill())
+func NewHelpArticle() app.Composer {
+	p := &HelpArticle{}
+	p.fill = p.prefill
+	return p
 }
 
 // OnPreRender shows the article complete: the server hands over the API's
 // answer.
 func (p *HelpArticle) OnPreRender(ctx app.Context) {
 	p.base.OnPreRender(ctx)
-	p.prefill(state.Prefill(ctx))
 	if p.status == state.Loaded {
 		setTitle(ctx, p.article.Title)
 	}

@@ -30,7 +30,11 @@ type Login struct {
 }
 
 // NewLogin returns the login page.
-func NewLogin() app.Composer { return &Login{} }
+func NewLogin() app.Composer {
+	p := &Login{}
+	p.fill = p.prefill
+	return p
+}
 
 // OnNav sets the title.
 func (p *Login) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.NavLogIn)) }
@@ -173,18 +177,6 @@ func (p *Login) Render() app.UI {
 			),
 		),
 	)
-}
-
-// OnInit starts from what the server's page showed.
-func (p *Login) OnInit() {
-	p.base.OnInit()
-	p.prefill(state.TakePrefill())
-}
-
-// OnPreRender shows the answer of a form post the server renders.
-func (p *Login) OnPreRender(ctx app.Context) {
-	p.base.OnPreRender(ctx)
-	p.prefill(state.Prefill(ctx))
 }
 
 // logoutPending says that this device is logged out although the server

@@ -9,7 +9,6 @@ import (
 
 	"github.com/minicorp/miniid/app/apiclient"
 	"github.com/minicorp/miniid/app/component"
-	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/api"
 	"github.com/minicorp/miniid/shared/i18n"
 	"github.com/minicorp/miniid/shared/validate"
@@ -35,7 +34,11 @@ type Register struct {
 }
 
 // NewRegister returns the page.
-func NewRegister() app.Composer { return &Register{} }
+func NewRegister() app.Composer {
+	p := &Register{}
+	p.fill = p.prefill
+	return p
+}
 
 // OnNav sets the title.
 func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.RegisterButton)) }
@@ -43,18 +46,6 @@ func (p *Register) OnNav(ctx app.Context) { setTitle(ctx, i18n.T(p.lang, i18n.Re
 // OnMount follows the session; a logged-in visitor goes to the profile.
 func (p *Register) OnMount(ctx app.Context) {
 	p.observe(ctx, func() { redirectIfLoggedIn(ctx, p.sess) })
-}
-
-// OnInit starts from what the server's page showed.
-func (p *Register) OnInit() {
-	p.base.OnInit()
-	p.prefill(state.TakePrefill())
-}
-
-// OnPreRender shows the answer of a form post the server renders.
-func (p *Register) OnPreRender(ctx app.Context) {
-	p.base.OnPreRender(ctx)
-	p.prefill(state.Prefill(ctx))
 }
 
 func (p *Register) prefill(pf api.Prefill) {

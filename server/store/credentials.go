@@ -71,8 +71,10 @@ func CredentialUsed(ctx context.Context, db bun.IDB, id int64, now time.Time) er
 	return nil
 }
 
-// MirrorLegacy writes the account's password hash and whether it has the
-// e-mailed code into the users columns the previous release reads (expand,
+// MirrorLegacy writes the account's password hash and whether it has a
+// second factor (the e-mailed code or an authenticator app: the previous
+// release then asks for an e-mailed code, never for the password alone)
+// into the users columns the previous release reads (expand,
 // then contract: this release keeps them true so both versions can run
 // during a deploy; the database triggers carry writes the other way).
 func MirrorLegacy(ctx context.Context, db bun.IDB, userID int64) error {
@@ -85,7 +87,7 @@ func MirrorLegacy(ctx context.Context, db bun.IDB, userID int64) error {
 		switch c.Type {
 		case CredentialPassword:
 			hash = c.Config
-		case CredentialEmailCode:
+		case CredentialEmailCode, CredentialTOTP:
 			twoFactor = true
 		}
 	}

@@ -113,3 +113,66 @@ func TestAuthCoreMigrationKeepsThePreviousReleaseWorking(t *testing.T) {
 		}
 	})
 }
+
+// During a deployment the previous release reads users.two_factor alone: an
+// account whose second factor is an authenticator app must read as one with
+// two-factor on there (the previous release then asks for an e-mailed code,
+// never for the password alone), and the previous release's "switch off"
+// switches every second factor off, as its dialog says.
+func TestAnAuthenticatorAppIsTwoFactorForThePreviousRelease(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		ctx := context.Background()
+		u := &store.User{Email: "tia@example.com", CreatedAt: t0, UpdatedAt: t0}
+		if err := store.CreateUser(ctx, db.Bun, u, "hash-tia"); err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range []string{store.CredentialTOTP, store.CredentialRecoveryCodes} {
+			if err := store.AddCredential(ctx, db.Bun, &store.Credential{UserID: u.ID, Type: typ, Config: "x", CreatedAt: t0, UpdatedAt: t0}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := store.MirrorLegacy(ctx, db.Bun, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		legacy := func() bool {
+			t.Helper()
+			var on bool
+			if err := db.Bun.QueryRowContext(ctx, "SELECT two_factor FROM users WHERE id = ?", u.ID).Scan(&on); err != nil {
+				t.Fatal(err)
+			}
+			return on
+		}
+		types := func() map[string]bool {
+			t.Helper()
+			creds, err := store.CredentialsOf(ctx, db.Bun, u.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]bool{}
+			for _, c := range creds {
+				out[c.Type] = true
+			}
+			return out
+		}
+		if !legacy() {
+			t.Fatal("an account with an authenticator app reads as two-factor off for the previous release")
+		}
+		if k := types(); k[store.CredentialEmailCode] || !k[store.CredentialTOTP] {
+			t.Fatalf("mirroring changed the second factors: %v", k)
+		}
+		// The previous release switches two-factor off.
+		if _, err := db.Bun.ExecContext(ctx, "UPDATE users SET two_factor = ? WHERE id = ?", false, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if k := types(); len(k) != 1 || !k[store.CredentialPassword] {
+			t.Fatalf("after the previous release switched two-factor off: %v", k)
+		}
+		// And on again: the e-mailed code, the only one it knows.
+		if _, err := db.Bun.ExecContext(ctx, "UPDATE users SET two_factor = ? WHERE id = ?", true, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if k := types(); len(k) != 2 || !k[store.CredentialEmailCode] {
+			t.Fatalf("after the previous release switched two-factor on: %v", k)
+		}
+	})
+}

@@ -1,0 +1,25 @@
+CREATE OR REPLACE FUNCTION users_legacy_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.password_hash <> '' THEN
+            INSERT INTO credentials (user_id, type, identifier, name, config, created_at, updated_at)
+            VALUES (NEW.id, 'password', '', '', NEW.password_hash, NEW.created_at, NEW.updated_at);
+        END IF;
+        RETURN NULL;
+    END IF;
+    IF NEW.password_hash <> OLD.password_hash AND NEW.password_hash <> '' AND EXISTS (
+        SELECT 1 FROM credentials WHERE user_id = NEW.id AND type = 'password' AND config <> NEW.password_hash) THEN
+        UPDATE users SET security_stamp = md5(random()::text || clock_timestamp()::text) WHERE id = NEW.id;
+        UPDATE credentials SET config = NEW.password_hash, updated_at = NEW.updated_at
+         WHERE user_id = NEW.id AND type = 'password';
+    END IF;
+    IF NEW.two_factor AND NOT OLD.two_factor THEN
+        INSERT INTO credentials (user_id, type, identifier, name, config, created_at, updated_at)
+        SELECT NEW.id, 'email_code', '', '', '', NEW.updated_at, NEW.updated_at
+         WHERE NOT EXISTS (SELECT 1 FROM credentials WHERE user_id = NEW.id AND type = 'email_code');
+    ELSIF OLD.two_factor AND NOT NEW.two_factor THEN
+        DELETE FROM credentials WHERE user_id = NEW.id AND type = 'email_code';
+    END IF;
+    RETURN NULL;
+END
+$$;

@@ -220,6 +220,41 @@ func TestNewPasswordRevokesGrants(t *testing.T) {
 	})
 }
 
+// The undo of an e-mail change (someone else changed the address) ends
+// every app's tokens: whoever changed it may have connected them.
+func TestUndoOfAnEmailChangeRevokesGrants(t *testing.T) {
+	testenv.ForEachDB(t, func(t *testing.T, db *testenv.DB) {
+		env, email := start(t, db)
+		app := rp(t, env, oidctest.Connected, "openid", "offline_access")
+		c := env.Client()
+		login(t, env, c, email)
+		if r := c.Post(api.PathReauth, api.ReauthRequest{Action: api.ActionEmail, Password: portaltest.Password}); r.Status != 200 {
+			t.Fatalf("reauth: %d %s", r.Status, r.Body)
+		}
+		if r := c.Post(api.PathEmail, api.EmailChangeRequest{Email: "taken-over@example.com"}); r.Status != 202 {
+			t.Fatalf("change: %d %s", r.Status, r.Body)
+		}
+		if r := c.Post(api.PathConfirm, api.ConfirmRequest{Token: env.LastMail("taken-over@example.com").Token()}); r.Status != 200 {
+			t.Fatalf("confirm: %d %s", r.Status, r.Body)
+		}
+		env.Clock.Advance(time.Second)
+		tok := tokens(t, env, c, "taken-over@example.com", app)
+		if !userinfoWorks(app, tok) {
+			t.Fatal("the app's token does not work before the undo")
+		}
+		undo := env.Client()
+		if r := undo.Post(api.PathConfirm, api.ConfirmRequest{Token: env.LastMail(email).Token(), Password: "the owner's new passphrase 5"}); r.Status != 200 {
+			t.Fatalf("undo: %d %s", r.Status, r.Body)
+		}
+		if userinfoWorks(app, tok) {
+			t.Fatal("an app's access token works after the undo of an e-mail change")
+		}
+		if _, err := refresh(app, tok.RefreshToken); grantError(t, err) != "invalid_grant" {
+			t.Fatalf("an app's refresh token after the undo: %v", err)
+		}
+	})
+}
+
 // Deleting the MINI ID ends every app's tokens at once (the account is
 // only deactivated for its grace period, but reaches nothing), and the
 // data download lists the connected apps.

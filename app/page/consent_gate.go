@@ -49,7 +49,12 @@ func (g *consentGate) Render() app.UI {
 			if d.Document == api.DocumentPrivacy {
 				key = i18n.ConsentPriv
 			}
-			return app.Li().Text(i18n.F(g.lang, key, "version", d.Version))
+			return app.Li().Body(
+				app.Text(i18n.F(g.lang, key, "version", d.Version)),
+				app.If(documentURL(d.Document) != "", func() app.UI {
+					return app.Span().Body(app.Text(" "), documentLink(g.lang, d.Document))
+				}),
+			)
 		})),
 		app.Button().ID("consent-accept").Class("btn btn-block").Type("button").Disabled(g.busy).
 			Text(i18n.T(g.lang, i18n.ConsentAccept)).OnClick(g.accept),

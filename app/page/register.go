@@ -134,11 +134,9 @@ func (p *Register) Render() app.UI {
 				),
 				app.FieldSet().Body(
 					app.Legend().Text(p.t(i18n.RegisterConsent)),
-					p.checkbox("accept_terms", i18n.FieldTerms, &p.r.AcceptTerms),
-					// The notice opens beside the form: what was typed stays.
-					p.checkbox("accept_privacy", i18n.FieldPrivacy, &p.r.AcceptPrivacy,
-						app.P().Class("hint check-doc").Body(app.A().Href("/help/privacy").Target("_blank").Rel("noopener").
-							Text(p.t(i18n.RegisterReadPrivacy)))),
+					// The documents open beside the form: what was typed stays.
+					p.checkbox("accept_terms", i18n.FieldTerms, &p.r.AcceptTerms, p.documentHint(api.DocumentTerms)),
+					p.checkbox("accept_privacy", i18n.FieldPrivacy, &p.r.AcceptPrivacy, p.documentHint(api.DocumentPrivacy)),
 				),
 				app.Button().Class("btn btn-block").Type("submit").Disabled(p.busy).Text(p.t(i18n.RegisterButton)),
 			),
@@ -147,7 +145,15 @@ func (p *Register) Render() app.UI {
 	))
 }
 
-func (p *Register) checkbox(id string, label i18n.Key, v *bool, doc ...app.UI) app.UI {
+// documentHint links a checkbox's document, when it has an address.
+func (p *Register) documentHint(doc string) app.UI {
+	if l := documentLink(p.lang, doc); l != nil {
+		return app.P().Class("hint check-doc").Body(l)
+	}
+	return nil
+}
+
+func (p *Register) checkbox(id string, label i18n.Key, v *bool, doc app.UI) app.UI {
 	in := app.Input().Type("checkbox").ID(id).Name(id).Checked(*v).Required(true).
 		OnChange(func(ctx app.Context, e app.Event) { *v = ctx.JSSrc().Get("checked").Bool() })
 	if msg := p.errs[id]; msg != "" {
@@ -155,7 +161,7 @@ func (p *Register) checkbox(id string, label i18n.Key, v *bool, doc ...app.UI) a
 	}
 	return app.Div().Body(
 		app.Div().Class("check").Body(in, app.Label().For(id).Text(p.t(label))),
-		app.Range(doc).Slice(func(i int) app.UI { return doc[i] }),
+		doc,
 		app.If(p.errs[id] != "", func() app.UI { return app.P().ID(id + "-error").Class("error-text").Text(p.errs[id]) }),
 	)
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/page"
 	"github.com/minicorp/miniid/app/routes"
 	"github.com/minicorp/miniid/app/state"
 	"github.com/minicorp/miniid/shared/i18n"
@@ -13,6 +14,7 @@ import (
 func main() {
 	routes.Register()
 	i18n.SetBrand(app.Getenv("BRAND"))
+	page.SetDocuments(app.Getenv("TERMS_URL"), app.Getenv("PRIVACY_URL"))
 	state.NoteVersion()
 	app.RunWhenOnBrowser()
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"net"
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -24,6 +25,12 @@ type Care struct {
 	// a customer who has not accepted the current version is asked to at
 	// the next login. Empty means the document is not versioned.
 	TermsVersion, PrivacyVersion string
+	// TermsURL and PrivacyURL are TERMS_URL and PRIVACY_URL: where the
+	// registration's checkboxes (and the request to accept a new version)
+	// link to, a path on the portal or an http(s) address. The privacy
+	// notice defaults to the help centre's article; the terms have no
+	// default (the operator's legal text): without one, no link is shown.
+	TermsURL, PrivacyURL string
 }
 
 // Twilio reports whether an SMS provider is configured.
@@ -74,7 +81,27 @@ func (c *Care) read(getenv func(string) string, mailgun bool) error {
 			return errors.New("config: " + name + " must be a short label of letters, digits, dots, dashes or underscores, like 2026-12")
 		}
 	}
+	c.TermsURL = strings.TrimSpace(getenv("TERMS_URL"))
+	c.PrivacyURL = orDefault(strings.TrimSpace(getenv("PRIVACY_URL")), DefaultPrivacyURL)
+	for name, v := range map[string]string{"TERMS_URL": c.TermsURL, "PRIVACY_URL": c.PrivacyURL} {
+		if v != "" && !documentURL(v) {
+			return errors.New("config: " + name + " must be a path on the portal (like /help/privacy) or an http(s) address (like https://www.mini.com/terms)")
+		}
+	}
 	return nil
+}
+
+// DefaultPrivacyURL is the help centre's article on privacy.
+const DefaultPrivacyURL = "/help/privacy"
+
+// documentURL reports whether v is a path on the portal or an absolute
+// http(s) address: what a link to a legal document may be.
+func documentURL(v string) bool {
+	if strings.HasPrefix(v, "/") {
+		return !strings.HasPrefix(v, "//") && !strings.ContainsAny(v, " \t\n\\")
+	}
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && u.User == nil
 }
 
 // SMSAvailable reports whether the portal can deliver a text message: to

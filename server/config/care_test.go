@@ -57,6 +57,20 @@ func TestCareVariables(t *testing.T) {
 			}
 		}},
 		{name: "bad terms version", env: map[string]string{"TERMS_VERSION": "new terms!"}, wantErr: "TERMS_VERSION"},
+		{name: "document addresses by default", env: map[string]string{}, check: func(t *testing.T, c Config) {
+			if c.Care.TermsURL != "" || c.Care.PrivacyURL != DefaultPrivacyURL {
+				t.Fatalf("defaults: terms %q, privacy %q", c.Care.TermsURL, c.Care.PrivacyURL)
+			}
+		}},
+		{name: "document addresses", env: map[string]string{"TERMS_URL": " https://www.mini.com/id-terms ", "PRIVACY_URL": "/legal/privacy"}, check: func(t *testing.T, c Config) {
+			if c.Care.TermsURL != "https://www.mini.com/id-terms" || c.Care.PrivacyURL != "/legal/privacy" {
+				t.Fatalf("terms %q, privacy %q", c.Care.TermsURL, c.Care.PrivacyURL)
+			}
+		}},
+		{name: "terms address as a script", env: map[string]string{"TERMS_URL": "javascript:alert(1)"}, wantErr: "TERMS_URL"},
+		{name: "terms address on another host without a scheme", env: map[string]string{"TERMS_URL": "//evil.example/terms"}, wantErr: "TERMS_URL"},
+		{name: "privacy address with credentials", env: map[string]string{"PRIVACY_URL": "https://user:pw@example.com/p"}, wantErr: "PRIVACY_URL"},
+		{name: "privacy address relative", env: map[string]string{"PRIVACY_URL": "privacy.html"}, wantErr: "PRIVACY_URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -171,10 +171,14 @@ func TestNewTermsAndKeepingADeletedAccount(t *testing.T) {
 	env := portaltest.Start(t, testenv.SQLite(t), "TERMS_VERSION", "2026-01")
 	email := "terms@example.com"
 	c := env.RegisterIn(email, "GB", "SW1A 1AA")
-	env.Reconfigure("TERMS_VERSION", "2026-12")
+	env.Reconfigure("TERMS_VERSION", "2026-12", "TERMS_URL", "https://www.mini.example/id-terms")
 	tab := browsertest.New(t).Tab()
 	login(tab, env, email, "")
 	tab.WaitText("Terms of use, version 2026-12")
+	// The new version can be read before it is accepted.
+	if href := browsertest.Eval[string](tab, `document.getElementById("read-terms").getAttribute("href")`); href != "https://www.mini.example/id-terms" {
+		t.Fatalf("the new terms are linked to %q", href)
+	}
 	tab.Shot("new-terms")
 	tab.Submit("Accept and continue", "Account data")
 

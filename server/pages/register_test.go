@@ -136,3 +136,22 @@ func TestForgotAndResetWithoutTheApp(t *testing.T) {
 		t.Fatalf("login: %d", r.Status)
 	}
 }
+
+// TestRegistrationLinksItsDocuments: the consent checkboxes link the terms
+// of use and the privacy notice where the operator keeps them (TERMS_URL,
+// PRIVACY_URL); the privacy notice defaults to the help centre's article,
+// and terms without an address get no link rather than a dead one.
+func TestRegistrationLinksItsDocuments(t *testing.T) {
+	env := portaltest.Start(t, testenv.SQLite(t))
+	p := env.Client().Page(api.PageRegister)
+	if !strings.Contains(string(p.Body), `href="/help/privacy"`) || strings.Contains(string(p.Body), `id="read-terms"`) {
+		t.Fatalf("by default: the privacy article linked, the terms not:\n%s", p.Body)
+	}
+	env = portaltest.Start(t, testenv.SQLite(t), "TERMS_URL", "https://www.mini.example/id-terms", "PRIVACY_URL", "/legal/privacy")
+	p = env.Client().Page(api.PageRegister)
+	body := string(p.Body)
+	if !strings.Contains(body, `href="https://www.mini.example/id-terms"`) || !strings.Contains(body, `href="/legal/privacy"`) ||
+		!p.Shows("Read the terms of use (opens in a new tab)") {
+		t.Fatalf("configured documents are not linked:\n%s", body)
+	}
+}

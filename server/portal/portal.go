@@ -167,6 +167,7 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		return nil, err
 	}
 	webHandler := web.New(web.Options{Brand: cfg.Brand, Domain: cfg.BaseURL.Host, Static: o.Static,
+		TermsURL: cfg.Care.TermsURL, PrivacyURL: cfg.Care.PrivacyURL,
 		Exists: func(path string) bool {
 			slug, isHelp := strings.CutPrefix(path, "/help/")
 			return !isHelp || helpSvc.Has(slug)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/minicorp/miniid/app/page"
 	"github.com/minicorp/miniid/app/routes"
 	"github.com/minicorp/miniid/shared/i18n"
 )
@@ -23,6 +24,9 @@ import (
 type Options struct {
 	Brand  string
 	Domain string // host of BASE_URL, for the pages' og:url
+	// TermsURL and PrivacyURL are where the app links the legal documents
+	// (TERMS_URL, PRIVACY_URL).
+	TermsURL, PrivacyURL string
 	// Exists tells whether a page matched by a pattern route (/help/{slug})
 	// has something to show; when it says no, the page is answered with
 	// status 404 (the app still shows its own "not found" words).
@@ -47,6 +51,7 @@ type Handler struct {
 func New(o Options) *Handler {
 	routes.Register()
 	i18n.SetBrand(o.Brand)
+	page.SetDocuments(o.TermsURL, o.PrivacyURL)
 	wasm := loadWasm(o.Static)
 	version := contentVersion(o.Static)
 	name := o.Brand + " ID"
@@ -75,7 +80,7 @@ func New(o Options) *Handler {
 			Styles:            []string{"/web/app.css"},
 			Version:           version,
 			WasmContentLength: strconv.FormatInt(wasm.rawSize, 10),
-			Env:               map[string]string{"BRAND": o.Brand},
+			Env:               map[string]string{"BRAND": o.Brand, "TERMS_URL": o.TermsURL, "PRIVACY_URL": o.PrivacyURL},
 			Resources:         samePath{},
 			Domain:            o.Domain,
 			CacheableResources: []string{

@@ -44,6 +44,7 @@ const (
 	RegisterLanguageHint Key = "register.language_hint"
 	CodeNewAfter         Key = "code.new_after"
 	RegisterReadPrivacy  Key = "register.read_privacy"
+	RegisterReadTerms    Key = "register.read_terms"
 	LoginOneTryLeft      Key = "login.one_try_left"
 	LoginTwoTriesLeft    Key = "login.two_tries_left"
 	ConfirmOpenButton    Key = "confirm.open_button"
@@ -119,6 +120,7 @@ func init() {
 			"Noch ein falsches Passwort, dann wird diese {brand} ID für 15 Minuten auf Browsern gesperrt, die sich noch nie angemeldet haben. Passwort vergessen? Setzen Sie es lieber zurück."},
 		LoginTwoTriesLeft: {"Two more wrong passwords and this {brand} ID is blocked for 15 minutes on browsers that have not signed in to it before. Forgot your password? Reset it instead.",
 			"Noch zwei falsche Passwörter, dann wird diese {brand} ID für 15 Minuten auf Browsern gesperrt, die sich noch nie angemeldet haben. Passwort vergessen? Setzen Sie es lieber zurück."},
+		RegisterReadTerms:   {"Read the terms of use (opens in a new tab)", "Nutzungsbedingungen lesen (öffnet in einem neuen Tab)"},
 		RegisterReadPrivacy: {"Read the privacy notice (opens in a new tab)", "Datenschutzhinweis lesen (öffnet in einem neuen Tab)"},
 		CodeNewAfter: {"You can request a new code in {seconds} seconds. The code we sent is still valid until then.",
 			"Einen neuen Code können Sie in {seconds} Sekunden anfordern. Bis dahin gilt der gesendete Code."},

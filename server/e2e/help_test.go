@@ -52,10 +52,10 @@ func TestHelpCentreWalk(t *testing.T) {
 	tab.Shot("help")
 
 	// An empty search is caught in the browser.
-	before := browsertest.Eval[int](tab, `window.__apiDone || 0`)
+	before := tab.APICalls()
 	tab.Click("Search")
 	tab.WaitText("Please type what you are looking for")
-	if after := browsertest.Eval[int](tab, `window.__apiDone || 0`); after != before {
+	if after := tab.APICalls(); after != before {
 		t.Fatalf("an empty search called the server (%d calls)", after-before)
 	}
 
@@ -128,10 +128,10 @@ func TestHelpAssistantLimits(t *testing.T) {
 	tab.WaitText("Log in to your MINI ID")
 	tab.WaitText("0 / 200")
 
-	before := browsertest.Eval[int](tab, `window.__apiDone || 0`)
+	before := tab.APICalls()
 	tab.Click("Ask")
 	tab.WaitText("Please type a question.")
-	if after := browsertest.Eval[int](tab, `window.__apiDone || 0`); after != before {
+	if after := tab.APICalls(); after != before {
 		t.Fatalf("an empty question called the server (%d calls)", after-before)
 	}
 	if got := browsertest.Eval[string](tab, `document.getElementById("assistant-q").getAttribute("aria-invalid")`); got != "true" {
@@ -157,10 +157,10 @@ func TestHelpAssistantLimits(t *testing.T) {
 		t.Fatalf("the long question is not marked invalid: %q", got)
 	}
 	tab.Shot("assistant-too-long")
-	before = browsertest.Eval[int](tab, `window.__apiDone || 0`)
+	before = tab.APICalls()
 	tab.Click("Ask")
 	tab.WaitText("42 more than the 200 I can take")
-	if after := browsertest.Eval[int](tab, `window.__apiDone || 0`); after != before {
+	if after := tab.APICalls(); after != before {
 		t.Fatalf("a question over 200 characters called the server (%d calls)", after-before)
 	}
 	// Characters, not bytes: "ü" is two bytes and one character. The

@@ -45,3 +45,14 @@ func (tab *Tab) countAPICalls() {
 		tab.T.Fatalf("chromium: count API calls: %v", err)
 	}
 }
+
+// APICalls waits until the page has no call to the JSON API under way and
+// returns how many it has made. Two counts around an action prove that it
+// asked the server nothing: a call the page made while it started (the
+// session, an article in another language) is finished, not counted
+// against the action.
+func (tab *Tab) APICalls() int {
+	tab.T.Helper()
+	tab.waitJS("the page's calls to the API to finish", `!window.__apiInFlight`)
+	return Eval[int](tab, `window.__apiDone || 0`)
+}

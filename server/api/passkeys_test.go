@@ -253,6 +253,24 @@ func TestPasskeyAttacks(t *testing.T) {
 		}
 	})
 
+	t.Run("an account waiting for its deletion does not sign in with a passkey", func(t *testing.T) {
+		d := newAccount(t, env, "dora@example.com")
+		d.addPasskey(t, "Dora's phone")
+		d.stepUp(t, api.ActionDelete)
+		if r := d.c.Post(api.PathDelete, nil); r.Status != 200 {
+			t.Fatalf("delete: %d %s", r.Status, r.Body)
+		}
+		c := env.Client()
+		cred, _ := d.key.Get(begin(c))
+		r := finish(c, cred)
+		if r.Status != 403 || r.Error(t).Code != api.CodeDeletionPending || r.Error(t).Until == "" {
+			t.Fatalf("passkey login into a deactivated account: %d %s", r.Status, r.Body)
+		}
+		if r := c.Get(api.PathMe); r.Status != 401 {
+			t.Fatalf("signed in after the refusal: %d", r.Status)
+		}
+	})
+
 	t.Run("synced passkeys are named so", func(t *testing.T) {
 		synced := &account{env: env, c: env.RegisterIn("sam@example.com", "GB", "SW1A 1AA"), email: "sam@example.com", key: softkey.New(env.URL)}
 		synced.key.Synced, synced.key.NoCount = true, true

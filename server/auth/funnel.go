@@ -58,6 +58,14 @@ func (s *Service) complete(ctx context.Context, sess *session.Session, a Attempt
 		// two-factor authentication off).
 		return Outcome{State: sess.State()}, nil
 	}
+	if a.Intent == IntentLogin {
+		// Whatever proved who it is — a password, a passkey — an account
+		// waiting for its deletion is not signed in (only the farewell
+		// mail's link brings it back).
+		if err := s.refuseDeactivated(ctx, a.User); err != nil {
+			return Outcome{}, err
+		}
+	}
 	now := s.clock.Now()
 	creds, err := store.CredentialsOf(ctx, s.db, a.User.ID)
 	if err != nil {

@@ -67,9 +67,6 @@ func (s *Service) Login(ctx context.Context, sess *session.Session, req api.Logi
 	if u.EmailConfirmedAt == nil {
 		return LoginResult{}, ErrNotConfirmed
 	}
-	if err := s.refuseDeactivated(ctx, u); err != nil {
-		return LoginResult{}, err
-	}
 	out, err := s.complete(ctx, sess, Attempt{Intent: IntentLogin, User: u, Method: passwordMethod{}, Meta: m})
 	if err != nil {
 		return LoginResult{}, err

@@ -40,8 +40,8 @@ func (e *DeletionPendingError) Error() string {
 }
 
 // refuseDeactivated stops a login into an account that waits for its
-// deletion. It runs after the password was proven, so it tells nothing to
-// someone who does not know it.
+// deletion. The funnel runs it once a factor was proven (a password, a
+// passkey), so it tells nothing to someone who has neither.
 func (s *Service) refuseDeactivated(ctx context.Context, u *store.User) error {
 	d, err := store.DeletionOf(ctx, s.db, u.ID)
 	if errors.Is(err, store.ErrNotFound) {

@@ -78,3 +78,23 @@ func TestSearchEscapesAndFallsBack(t *testing.T) {
 		t.Errorf("blank query gave %v", res)
 	}
 }
+
+// A word's weight is never negative, however many example or outside
+// questions share it: a weight below zero would make a question covering
+// more of an article count as covering less.
+func TestWordWeightsAreNeverNegative(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	for _, lang := range languages {
+		v := s.vocab[lang]
+		for stem := range v.df {
+			if w := v.idf(stem); w < 0 {
+				t.Errorf("%s: idf(%q) = %.2f (in %d of %d documents)", lang, stem, w, v.df[stem], v.docs)
+			}
+		}
+		for stem := range v.exampleDF {
+			if w := v.exampleIDF(stem); w < 0 {
+				t.Errorf("%s: exampleIDF(%q) = %.2f", lang, stem, w)
+			}
+		}
+	}
+}

@@ -114,14 +114,22 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 		v.docs++
 	}
 	// The questions outside the help centre are known words too, so that
-	// "car" weighs as a word no article has, not as a typo of one.
+	// "car" weighs as a word no article has, not as a typo of one. They
+	// count as one document, like an article with its examples: counted
+	// per question, a word of many of them ("car", "new") was in more
+	// documents than there are, and weighed below zero.
+	outside := map[string]bool{}
 	for _, q := range outsideQuestions[lang] {
 		ex := s.exampleOf(v, lang, q)
 		for t := range ex.stems {
-			v.df[t]++
+			outside[t] = true
 		}
 		v.outside = append(v.outside, ex)
 	}
+	for t := range outside {
+		v.df[t]++
+	}
+	v.docs++
 	for _, d := range s.byLang[lang] {
 		for _, ex := range d.terms.examples {
 			for t := range ex.stems {

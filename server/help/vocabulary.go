@@ -164,6 +164,7 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 			i++
 		}
 	}
+	v.grams.compact()
 	return v
 }
 

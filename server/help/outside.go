@@ -328,13 +328,21 @@ var contactCues = map[string][]string{
 		"kontakt", "kontaktieren", "ansprechpartner"},
 }
 
-// asksForContact reports whether q asks for a person to talk to.
-func asksForContact(q, lang string) bool {
+// asksForContact reports whether q names a person to talk to, and
+// returns q without the words that do.
+func asksForContact(q, lang string) (bool, string) {
 	words := strings.FieldsFunc(fold(q), isSeparator)
+	used := map[int]bool{}
 	for _, c := range contactCues[lang] {
-		if len(matchCue(words, strings.Fields(c))) > 0 {
-			return true
+		for _, i := range matchCue(words, strings.Fields(c)) {
+			used[i] = true
 		}
 	}
-	return false
+	var rest []string
+	for i, w := range words {
+		if !used[i] {
+			rest = append(rest, w)
+		}
+	}
+	return len(used) > 0, strings.Join(rest, " ")
 }

@@ -134,8 +134,15 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	}
 	closestGrams := s.vocab[lang].grams.closest(s.vocab[lang].grams.vector(ngrams(ex.All())))
 	outside := s.vocab[lang].exampleMatch(eq, s.vocab[lang].outside)
-	contact := asksForContact(q, lang)
+	contact, rest := asksForContact(q, lang)
 	probs := s.classify(lang, q)
+	// What the question asks besides a person: "the hotline asked me my
+	// security question" is about the security question, "can I talk to
+	// an agent" about nothing else.
+	var restProbs map[string]float64
+	if contact && s.contentWords(lang, rest) >= minContentWords {
+		restProbs = s.classify(lang, rest)
+	}
 	hits := map[string]float64{}
 	var ids []string
 	for _, h := range res.Hits {
@@ -196,9 +203,11 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		if r.model >= minModelConfidence {
 			r.confidence = math.Max(r.confidence, MinConfidence+(1-MinConfidence)*(r.model-minModelConfidence)/(1-minModelConfidence))
 		}
-		if contact {
+		if contact && restProbs[id] < minModelConfidence {
 			// Asked for a person: the answer is the contact options, so no
-			// article is confident, however many words it shares.
+			// article is confident, however many words it shares — unless
+			// the rest of the question, without the person, is surely
+			// about it ("can the hotline lift my block").
 			r.confidence = 0
 		}
 		r.confidence = math.Min(1, math.Max(0, r.confidence))
@@ -231,4 +240,21 @@ func coverage(terms []qterm, set map[string]bool) (float64, float64) {
 		return 0, 0
 	}
 	return found / total, found
+}
+
+// minContentWords is how many words that are neither stop words nor
+// fillers a question needs, once its request for a person is taken out, to
+// ask something an article may answer.
+const minContentWords = 2
+
+// contentWords counts the words of text that are neither stop words, nor
+// fillers ("please", "need"), nor the brand.
+func (s *Service) contentWords(lang, text string) int {
+	n := 0
+	for _, t := range s.analyze(lang, text) {
+		if !fillers[lang][t.raw] && !s.vocab[lang].brand[t.stem] {
+			n++
+		}
+	}
+	return n
 }

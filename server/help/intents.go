@@ -62,7 +62,7 @@ var intentCues = map[string][]cue{
 		cues(intentChange, "change", "changing", "changed", "update", "updating", "edit", "modify", "correct", "fix", "replace",
 			"different", "another", "switch to"),
 		cues(intentDelete, "delete", "deleting", "close my", "cancel", "erase", "wipe", "terminate"),
-		cues(intentCreate, "sign up", "signup", "sign-up", "register", "registering", "registered", "registration",
+		cues(intentCreate, "sign up", "signup", "sign-up", "register", "registering", "registration",
 			"create", "creating", "open an account", "make an account", "get a", "new account", "new mini id"),
 	),
 	German: join(
@@ -84,7 +84,7 @@ var intentCues = map[string][]cue{
 		cues(intentChange, "andern", "geandert", "wechseln", "wechsle", "aktualisieren", "korrigieren",
 			"ersetzen", "umstellen", "stelle * um", "erneuern"),
 		cues(intentDelete, "loschen", "losche", "kundigen", "auflosen", "schliessen"),
-		cues(intentCreate, "registrieren", "registriere", "registrierung", "registriert", "anlegen", "lege * an",
+		cues(intentCreate, "registrieren", "registriere", "registrierung", "anlegen", "lege * an",
 			"erstellen", "eroffnen", "beantragen", "neu anmelden"),
 	),
 }

@@ -15,7 +15,19 @@ package web
 //     notes what was typed into the server's page and where the focus was,
 //     and writes it into the app's fields (with input/change events, so the
 //     app's state has it) as soon as they exist, with the caret where it was.
-const loaderJS = `async function goappInitWebAssembly() {
+//
+// It also announces an update go-app can miss: go-app listens for the
+// registration's "updatefound" only once its register() promise has
+// resolved, and when the browser's own check on navigation finds the new
+// worker first, the event is gone and the page keeps running the old
+// version without a word (TestNewVersionIsAnnounced lost that race under
+// load). Our worker claims the open pages when it activates, so a page that
+// was controlled when it loaded sees its controller change: an update too.
+const loaderJS = `if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
+  navigator.serviceWorker.addEventListener("controllerchange", () => goappOnUpdate());
+}
+
+async function goappInitWebAssembly() {
   if (!goappCanLoadWebAssembly() || !("WebAssembly" in window)) {
     return;
   }

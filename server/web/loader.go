@@ -21,10 +21,25 @@ package web
 // resolved, and when the browser's own check on navigation finds the new
 // worker first, the event is gone and the page keeps running the old
 // version without a word (TestNewVersionIsAnnounced lost that race under
-// load). Our worker claims the open pages when it activates, so a page that
-// was controlled when it loaded sees its controller change: an update too.
+// load). A page that was controlled when it loaded and whose controller
+// changes asks the new worker its version, and announces the update when
+// it is not the page's own. A controller change alone is no update: the
+// worker of a first visit can take over a page that already counted as
+// controlled (TestDeleteAndFailToLogIn saw that banner), and the caches
+// tell nothing while the new worker is still activating.
 const loaderJS = `if ("serviceWorker" in navigator && navigator.serviceWorker.controller) {
-  navigator.serviceWorker.addEventListener("controllerchange", () => goappOnUpdate());
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const msg = event.data;
+    if (msg && msg.type === "goapp:version" && msg.version !== goappGetenv("GOAPP_VERSION")) {
+      goappOnUpdate();
+    }
+  });
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    const sw = navigator.serviceWorker.controller;
+    if (sw) {
+      sw.postMessage({ type: "goapp:version" });
+    }
+  });
 }
 
 async function goappInitWebAssembly() {

@@ -14,7 +14,9 @@ package web
 //     (a page with the visitor's address or a form's answer);
 //   - help-centre reads (GET /api/v1/help/…) are kept for offline reading;
 //   - every other API call is network-only: personal data is never cached here;
-//   - a message {type: "goapp:purge"} deletes the cached help reads (logout).
+//   - a message {type: "goapp:purge"} deletes the cached help reads (logout);
+//   - a message {type: "goapp:version"} is answered with the worker's version
+//     (a page asks when its controller changes: see loader.go).
 const serviceWorker = `
 const cacheName = "app-" + "{{.Version}}";
 const helpCache = "help-reads";
@@ -40,6 +42,9 @@ self.addEventListener("message", (event) => {
   const msg = event.data;
   if (msg && msg.type === "goapp:purge") {
     event.waitUntil(caches.delete(helpCache));
+  }
+  if (msg && msg.type === "goapp:version" && event.source) {
+    event.source.postMessage({ type: "goapp:version", version: "{{.Version}}" });
   }
 });
 

@@ -315,3 +315,33 @@ func TestArticlePassagesStayShort(t *testing.T) {
 		}
 	}
 }
+
+// A question that names the hotline or customer service but asks about
+// something an article answers gets that article; one that only asks for
+// a person gets the contact options (checked both ways: without the
+// exception for the rest of the question, the first kind got no answer).
+func TestAssistantTellsARequestForAPersonFromAQuestionAboutSupport(t *testing.T) {
+	s, _ := newService(t, testenv.SQLite(t))
+	tests := []struct{ q, lang, slug string }{
+		{"the customer hotline wants the answer to my security question, where do i choose one", English, "security-question"},
+		{"die hotline will meine sicherheitsfrage wissen, wo lege ich die fest", German, "security-question"},
+		{"i want to talk to a person at customer service", English, ""},
+		{"ich will mit einem mitarbeiter sprechen", German, ""},
+	}
+	for _, tc := range tests {
+		a, err := s.Ask(context.Background(), tc.q, tc.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if a.Found {
+			got = a.Article.Slug
+		}
+		if got != tc.slug {
+			t.Errorf("%q: answered from %q, want %q", tc.q, got, tc.slug)
+		}
+		if tc.slug == "" && a.Contact == "" {
+			t.Errorf("%q: no contact options", tc.q)
+		}
+	}
+}

@@ -37,6 +37,10 @@ func (s *Service) crossValidate(lang string, folds int) heldOut {
 	for _, q := range outsideQuestions[lang] {
 		texts, labels = append(texts, q), append(labels, outside)
 	}
+	classes = append(classes, contactClass)
+	for _, q := range contactQuestions[lang] {
+		texts, labels = append(texts, q), append(labels, outside+1)
+	}
 	feats := make([]map[string]float64, len(texts))
 	for i, q := range texts {
 		feats[i] = s.features(lang, q)
@@ -59,7 +63,7 @@ func (s *Service) crossValidate(lang string, folds int) heldOut {
 				}
 			}
 			sure := p[first] >= minModelConfidence
-			if labels[i] == outside {
+			if labels[i] >= outside { // outside the help centre, or asking for a person
 				h.outside++
 				if sure {
 					h.outsideSure++

@@ -51,7 +51,7 @@ func TestClassifierKnowsEveryArticle(t *testing.T) {
 		for _, d := range s.byLang[lang] {
 			want = append(want, d.id())
 		}
-		want = append(want, outsideClass)
+		want = append(want, outsideClass, contactClass)
 		if !reflect.DeepEqual(c.classes, want) {
 			t.Fatalf("%s classes %v, want %v", lang, c.classes, want)
 		}

@@ -68,11 +68,19 @@ func (s *Service) features(lang, text string) map[string]float64 {
 	return x
 }
 
-// outsideClass labels the questions outside the help centre.
-const outsideClass = "outside"
+// Classes of the classifier besides the articles: the questions outside
+// the help centre, and the requests for a person. Both get the contact
+// options; they are apart because a request for a person often shares its
+// words with an article ("phone number", "e-mail address") and the
+// classifier learns it better on its own.
+const (
+	outsideClass = "outside"
+	contactClass = "contact"
+)
 
 // trainClassifier fits lang's classifier on the articles' titles and
-// example questions, and on the questions outside the help centre. It
+// example questions, on the questions outside the help centre and on the
+// requests for a person. It
 // never sees the evaluation set. (The articles' own sentences made it
 // worse: they teach the words every article shares.)
 func (s *Service) trainClassifier(lang string) *classifier {
@@ -94,6 +102,11 @@ func (s *Service) trainClassifier(lang string) *classifier {
 	k := len(classes)
 	classes = append(classes, outsideClass)
 	for _, q := range outsideQuestions[lang] {
+		add(q, k)
+	}
+	k = len(classes)
+	classes = append(classes, contactClass)
+	for _, q := range contactQuestions[lang] {
 		add(q, k)
 	}
 	return train(classes, samples)
@@ -126,8 +139,9 @@ func (s *Service) classifiers() map[string]*classifier {
 	return m
 }
 
-// classify returns the probability of each of lang's articles (by id) and
-// of the question being outside the help centre (outsideClass).
+// classify returns the probability of each of lang's articles (by id), of
+// the question being outside the help centre (outsideClass) and of its
+// asking for a person (contactClass).
 func (s *Service) classify(lang, q string) map[string]float64 {
 	c := s.models[lang]
 	p := c.predict(s.features(lang, q))

@@ -143,6 +143,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	if contact && s.contentWords(lang, rest) >= minContentWords {
 		restProbs = s.classify(lang, rest)
 	}
+	person := asksForPerson(probs, contact)
 	hits := map[string]float64{}
 	var ids []string
 	for _, h := range res.Hits {
@@ -195,7 +196,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		r.confidence -= math.Max(0, outside-r.example)
 		// The same when the classifier finds the question more likely
 		// outside than about the article.
-		r.confidence -= math.Max(0, probs[outsideClass]-r.model)
+		r.confidence -= math.Max(0, probs[outsideClass]+probs[contactClass]-r.model)
 		// A classifier sure of the article is confidence enough, whatever
 		// words the question shares with its text: "mehr Sicherheit fürs
 		// Konto mit Code" shares none with 'Activate two-factor
@@ -203,11 +204,11 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 		if r.model >= minModelConfidence {
 			r.confidence = math.Max(r.confidence, MinConfidence+(1-MinConfidence)*(r.model-minModelConfidence)/(1-minModelConfidence))
 		}
-		if contact && restProbs[id] < minModelConfidence {
+		if person || contact && math.Max(probs[id], restProbs[id]) < minModelConfidence {
 			// Asked for a person: the answer is the contact options, so no
 			// article is confident, however many words it shares — unless
-			// the rest of the question, without the person, is surely
-			// about it ("can the hotline lift my block").
+			// the question, with or without the words naming the person, is
+			// surely about it ("can the hotline lift my block").
 			r.confidence = 0
 		}
 		r.confidence = math.Min(1, math.Max(0, r.confidence))
@@ -240,6 +241,21 @@ func coverage(terms []qterm, set map[string]bool) (float64, float64) {
 		return 0, 0
 	}
 	return found / total, found
+}
+
+// asksForPerson reports whether a question asks for a person: the
+// classifier finds a request for a person likelier than any article
+// ("get me a real human", "Rückruf bitte"). A question that names the
+// support in the words of contactCues (contact) is one unless the
+// classifier is sure of an article; rank decides that per article.
+func asksForPerson(probs map[string]float64, contact bool) bool {
+	best := 0.0
+	for class, p := range probs {
+		if class != outsideClass && class != contactClass {
+			best = math.Max(best, p)
+		}
+	}
+	return probs[contactClass] > best
 }
 
 // minContentWords is how many words that are neither stop words nor

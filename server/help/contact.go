@@ -151,6 +151,7 @@ var contactQuestions = map[string][]string{
 		"Mit wem kann ich telefonisch über meine {brand} ID sprechen?",
 		"wie kontaktiere ich euch",
 		"suport erreichen",
+		"Kann ich mit jemandem vom Kundendienst telefonieren?",
 	},
 }
 

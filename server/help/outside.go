@@ -173,7 +173,6 @@ var outsideQuestions = map[string][]string{
 		"Welche Reifen und welches Öl braucht mein Auto?",
 		"Wie verbinde ich mein Smartphone per Bluetooth mit dem Fahrzeug?",
 		"Erzähl mir etwas Lustiges",
-		"Kann ich mit jemandem vom Kundendienst telefonieren?",
 		"Wann hat das Autohaus geöffnet?",
 		"Kann ich Zubehör oder Ersatzteile bestellen?",
 		"Was gibt es heute Neues in den Nachrichten?",
@@ -303,5 +302,7 @@ var outsideQuestions = map[string][]string{
 		"rezept für pfannkuchen",
 		"was ist 15 mal 7",
 		"wie ist mein kontostand",
+		"wo finde ich meine konfigurierten Autos",
+		"Wo sind meine gespeicherten Fahrzeugkonfigurationen?",
 	},
 }

@@ -7,13 +7,19 @@ import (
 )
 
 // Weights of the classifier's feature groups. Each group is scaled to unit
-// length, so a long question does not outweigh a short one.
+// length, so a long question does not outweigh a short one. Their overall
+// size works as the classifier's regularization: at half of what they were
+// (1, 0.8, 0.5, 0.8, 1), its first article is right for 0.804 and 0.800 of
+// held-out example questions (five folds, EN and DE) instead of 0.789 and
+// 0.787, and it is less sure of itself (minModelConfidence went down with
+// it); at a third, 0.799 and 0.790. Their ratios matter less: moving one
+// group by half changed the held-out share by at most 0.005.
 const (
-	groupWords   = 1.0 // stems of the question, in the articles' words
-	groupIntents = 0.8 // what it wants done: activate, deactivate, missing …
-	groupPairs   = 0.5 // neighbouring stems as typed: "new code", "log out"
-	groupGrams   = 0.8 // letter groups, for typos and German compounds
-	groupNegated = 1.0 // words after a negation: "don't want … code", "ohne … Passwort"
+	groupWords   = 0.5  // stems of the question, in the articles' words
+	groupIntents = 0.4  // what it wants done: activate, deactivate, missing …
+	groupPairs   = 0.25 // neighbouring stems as typed: "new code", "log out"
+	groupGrams   = 0.4  // letter groups, for typos and German compounds
+	groupNegated = 0.5  // words after a negation: "don't want … code", "ohne … Passwort"
 )
 
 // features turns a text of lang into the classifier's features: its words

@@ -155,8 +155,9 @@ func TestAssistantEvaluationSet(t *testing.T) {
 }
 
 // minAccuracy is what the test holds the assistant to: the accuracy
-// measured on the whole evaluation set when it last grew, rounded down.
-// It is below TargetAccuracy, which the assistant does not reach yet (see
-// make bench -only assistant and the README); raise it with every change
-// that gains, never lower it to let a change pass.
-const minAccuracy = 0.93
+// measured on the whole evaluation set when it last grew, rounded down —
+// now TargetAccuracy, which the assistant reaches (0.951 of 2 984 at
+// 2026-12-01 22:32 UTC). A new batch that takes the set below it comes
+// with the change that answers it, or says in its commit why not; never
+// lower it to let a change pass.
+const minAccuracy = TargetAccuracy

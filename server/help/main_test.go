@@ -22,6 +22,5 @@ func newService(t *testing.T, db *testenv.DB) (*Service, *clock.Fake) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
 	return s, clk
 }

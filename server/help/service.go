@@ -51,52 +51,24 @@ func (d *doc) ref() ArticleRef {
 	return ArticleRef{Slug: d.Slug, Lang: d.Lang, Title: d.Title, FirstLine: d.firstLine}
 }
 
-// New parses and renders the embedded articles with brand in place of
-// {brand} (Brand when empty), and builds the search index. Call Load first so
-// the articles' counters exist in db.
+// New starts a Service on the embedded articles with brand in place of
+// {brand} (Brand when empty): their rendering, search index, vocabulary
+// and classifiers are built on the first Service of the brand and shared
+// by the next ones (see corpus). Call Load first so the articles' counters
+// exist in db. A Service holds nothing to release.
 func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	if brand == "" {
 		brand = Brand
 	}
-	arts, err := Parse(Articles())
+	c, err := corpusFor(brand)
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{db: db, clk: clk, docs: map[string]*doc{}, byLang: map[string][]*doc{}, brand: brand}
-	var all []*doc
-	for _, a := range arts {
-		a = a.WithBrand(brand)
-		html, ps, err := render(a.Body)
-		if err != nil {
-			return nil, fmt.Errorf("help: %s/%s: %w", a.Lang, a.Slug, err)
-		}
-		d := &doc{Article: a, html: html, passages: ps, firstLine: firstLine(ps)}
-		texts := make([]string, len(ps))
-		for i, p := range ps {
-			texts[i] = p.Text
-		}
-		d.plain = strings.Join(texts, "\n\n")
-		for _, b := range Breadcrumb(a.Topic, a.Lang) {
-			d.topicNames = append(d.topicNames, b.Name)
-		}
-		s.docs[d.id()] = d
-		s.byLang[d.Lang] = append(s.byLang[d.Lang], d)
-		all = append(all, d)
-	}
-	if s.index, err = newIndex(all); err != nil {
-		return nil, err
-	}
-	s.vocab = map[string]*vocabulary{}
-	for _, lang := range languages {
-		s.vocab[lang] = s.buildVocabulary(lang)
-	}
+	s := &Service{db: db, clk: clk, docs: c.docs, byLang: c.byLang, index: c.index, vocab: c.vocab, brand: brand}
 	s.models = s.classifiers()
 	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular, Brand: brand}
 	return s, nil
 }
-
-// Close releases the search index.
-func (s *Service) Close() error { return s.index.Close() }
 
 // lookup returns the article in lang (English for an unknown language).
 func (s *Service) lookup(slug, lang string) (*doc, error) {

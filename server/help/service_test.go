@@ -92,7 +92,6 @@ func TestBrandIsConfigurable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
 	a, err := s.Article(context.Background(), "delete-mini-id", English, "")
 	if err != nil {
 		t.Fatal(err)

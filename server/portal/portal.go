@@ -178,7 +178,6 @@ func New(ctx context.Context, getenv func(string) string, log *slog.Logger, o Op
 		err = provider.Start(ctx)
 	}
 	if err != nil {
-		helpSvc.Close()
 		db.Close()
 		return nil, err
 	}
@@ -282,9 +281,8 @@ func (p *Portal) ServeListenerWith(ctx context.Context, ln net.Listener, wrap fu
 	return err
 }
 
-// Close releases the search index and the database.
+// Close releases the database.
 func (p *Portal) Close() error {
-	p.help.Close()
 	store.ForgetPrepared(p.db)
 	return p.db.Close()
 }

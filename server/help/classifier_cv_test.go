@@ -34,11 +34,11 @@ func (s *Service) crossValidate(lang string, folds int) heldOut {
 	}
 	outside := len(classes)
 	classes = append(classes, outsideClass)
-	for _, q := range outsideQuestions[lang] {
+	for _, q := range s.classQuestions(lang, outsideClass) {
 		texts, labels = append(texts, q), append(labels, outside)
 	}
 	classes = append(classes, contactClass)
-	for _, q := range contactQuestions[lang] {
+	for _, q := range s.classQuestions(lang, contactClass) {
 		texts, labels = append(texts, q), append(labels, outside+1)
 	}
 	feats := make([]map[string]float64, len(texts))

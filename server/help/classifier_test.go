@@ -2,6 +2,7 @@ package help
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/minicorp/miniid/server/internal/testenv"
@@ -92,6 +93,34 @@ func TestFeaturesMarkNegatedWords(t *testing.T) {
 	} {
 		if _, ok := s.features(tc.lang, tc.q)[tc.neg]; ok != tc.has {
 			t.Errorf("%q: feature %s present %v, want %v (features %v)", tc.q, tc.neg, ok, tc.has, s.features(tc.lang, tc.q))
+		}
+	}
+}
+
+// The outside and contact questions write the brand as {brand}, like the
+// articles' example questions: the classifier learns them with the
+// service's brand in its place (which it leaves out, as in the articles),
+// never the placeholder (before, 29 requests for a person taught it the
+// word "brand").
+func TestClassifierLearnsTheBrandNotItsPlaceholder(t *testing.T) {
+	s, err := New(testenv.SQLite(t).Bun, nil, "BMW")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range languages {
+		named := 0
+		for _, class := range []string{outsideClass, contactClass} {
+			for _, q := range s.classQuestions(lang, class) {
+				if strings.Contains(q, "{brand}") {
+					t.Errorf("%s %s: %q keeps the placeholder", lang, class, q)
+				}
+				if strings.Contains(q, "BMW") {
+					named++
+				}
+			}
+		}
+		if named == 0 {
+			t.Errorf("%s: no question names the brand: the placeholder is not filled in", lang)
 		}
 	}
 }

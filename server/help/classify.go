@@ -105,15 +105,12 @@ func (s *Service) trainClassifier(lang string) *classifier {
 			add(q, k)
 		}
 	}
-	k := len(classes)
-	classes = append(classes, outsideClass)
-	for _, q := range outsideQuestions[lang] {
-		add(q, k)
-	}
-	k = len(classes)
-	classes = append(classes, contactClass)
-	for _, q := range contactQuestions[lang] {
-		add(q, k)
+	for _, class := range []string{outsideClass, contactClass} {
+		k := len(classes)
+		classes = append(classes, class)
+		for _, q := range s.classQuestions(lang, class) {
+			add(q, k)
+		}
 	}
 	return train(classes, samples)
 }
@@ -154,6 +151,21 @@ func (s *Service) classify(lang, q string) map[string]float64 {
 	out := make(map[string]float64, len(p))
 	for i, cl := range c.classes {
 		out[cl] = p[i]
+	}
+	return out
+}
+
+// classQuestions returns the questions of lang that teach the classifier
+// class outsideClass or contactClass, with the service's brand in place of
+// {brand}, as the articles' own example questions have it.
+func (s *Service) classQuestions(lang, class string) []string {
+	qs := outsideQuestions[lang]
+	if class == contactClass {
+		qs = contactQuestions[lang]
+	}
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = strings.ReplaceAll(q, "{brand}", s.brand)
 	}
 	return out
 }

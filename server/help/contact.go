@@ -10,7 +10,8 @@ import "strings"
 // centre, so that it learns what a request for a person says ("get me a
 // real human", "Rückruf") and what a question that only names the support
 // says ("the hotline asked me my security question, where do I set it" is
-// the security question's). Written blind to the evaluation set, and kept
+// the security question's). {brand} stands for the brand, as in the
+// articles. Written blind to the evaluation set, and kept
 // below 60 % of shared words with any of its questions.
 var contactQuestions = map[string][]string{
 	English: {
@@ -106,13 +107,13 @@ var contactQuestions = map[string][]string{
 		"please escalate my case to someone in charge",
 		"I want to make a complaint to a person, not a bot",
 		"hotline number",
-		"whats the hotline number for mini id help",
+		"whats the hotline number for {brand} id help",
 		"customer service phone number please",
 		"request a callback from support",
 		"I'd like a call back from an agent",
 		"contact adress support",
 		"how do i contakt the support",
-		"how can i reach mini customer care",
+		"how can i reach {brand} customer care",
 		"reach a human",
 		"talk to human",
 		"I need to talk to somebody at {brand}, not a computer",

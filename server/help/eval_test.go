@@ -81,8 +81,8 @@ func TestExamplesAreNotCopiedFromTheEvaluationSet(t *testing.T) {
 		learned[d.id()] = d.Questions
 	}
 	for _, lang := range languages {
-		learned[lang+"/"+outsideClass] = outsideQuestions[lang]
-		learned[lang+"/"+contactClass] = contactQuestions[lang]
+		learned[lang+"/"+outsideClass] = s.classQuestions(lang, outsideClass)
+		learned[lang+"/"+contactClass] = s.classQuestions(lang, contactClass)
 	}
 	for id, qs := range learned {
 		lang, _, _ := strings.Cut(id, "/")

@@ -119,7 +119,7 @@ func (s *Service) buildVocabulary(lang string) *vocabulary {
 	// per question, a word of many of them ("car", "new") was in more
 	// documents than there are, and weighed below zero.
 	outside := map[string]bool{}
-	for _, q := range outsideQuestions[lang] {
+	for _, q := range s.classQuestions(lang, outsideClass) {
 		ex := s.exampleOf(v, lang, q)
 		for t := range ex.stems {
 			outside[t] = true

@@ -3,7 +3,6 @@ package help
 import (
 	"math"
 	"strings"
-	"sync"
 )
 
 // Weights of the classifier's feature groups. Each group is scaled to unit
@@ -115,30 +114,13 @@ func (s *Service) trainClassifier(lang string) *classifier {
 	return train(classes, samples)
 }
 
-// trained keeps the classifiers by brand: the articles are compiled in, so
-// a process trains them once however many Services it starts (the tests
-// start dozens).
-var trained struct {
-	sync.Mutex
-	byBrand map[string]map[string]*classifier
-}
-
-// classifiers returns the service's classifiers by language, training them
-// on first use for the brand.
-func (s *Service) classifiers() map[string]*classifier {
-	trained.Lock()
-	defer trained.Unlock()
-	if m, ok := trained.byBrand[s.brand]; ok {
-		return m
-	}
+// trainClassifiers fits the classifier of every language (see
+// trainClassifier); buildCorpus calls it once per brand and process.
+func (s *Service) trainClassifiers() map[string]*classifier {
 	m := map[string]*classifier{}
 	for _, lang := range languages {
 		m[lang] = s.trainClassifier(lang)
 	}
-	if trained.byBrand == nil {
-		trained.byBrand = map[string]map[string]*classifier{}
-	}
-	trained.byBrand[s.brand] = m
 	return m
 }
 

@@ -148,7 +148,7 @@ func (s *Service) rank(ctx context.Context, q, lang string) ([]ranked, error) {
 	if contact && s.contentWords(lang, rest) >= minContentWords {
 		restProbs = s.classify(lang, rest)
 	}
-	person := asksForPerson(probs, contact)
+	person := asksForPerson(probs)
 	hits := map[string]float64{}
 	var ids []string
 	for _, h := range res.Hits {
@@ -248,12 +248,12 @@ func coverage(terms []qterm, set map[string]bool) (float64, float64) {
 	return found / total, found
 }
 
-// asksForPerson reports whether a question asks for a person: the
-// classifier finds a request for a person likelier than any article
-// ("get me a real human", "Rückruf bitte"). A question that names the
-// support in the words of contactCues (contact) is one unless the
-// classifier is sure of an article; rank decides that per article.
-func asksForPerson(probs map[string]float64, contact bool) bool {
+// asksForPerson reports whether the classifier finds a request for a
+// person likelier than any article ("get me a real human", "Rückruf
+// bitte"). A question that names the support in the words of contactCues
+// is one too unless the classifier is sure of an article: rank decides
+// that per article.
+func asksForPerson(probs map[string]float64) bool {
 	best := 0.0
 	for class, p := range probs {
 		if class != outsideClass && class != contactClass {

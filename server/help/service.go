@@ -64,8 +64,7 @@ func New(db *bun.DB, clk clock.Clock, brand string) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Service{db: db, clk: clk, docs: c.docs, byLang: c.byLang, index: c.index, vocab: c.vocab, brand: brand}
-	s.models = s.classifiers()
+	s := &Service{db: db, clk: clk, docs: c.docs, byLang: c.byLang, index: c.index, vocab: c.vocab, models: c.models, brand: brand}
 	s.answerer = &RetrievalAnswerer{Retriever: s, Popular: s.popular, Brand: brand}
 	return s, nil
 }

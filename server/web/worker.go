@@ -96,9 +96,11 @@ async function helpRead(req) {
 async function navigation(event, req, url) {
   const cache = await caches.open(cacheName);
   const keep = url.search === "";
-  const network = fetch(req).then(async (res) => {
+  const network = fetch(req).then((res) => {
     if (keep && res.ok && !(res.headers.get("Cache-Control") || "").includes("no-store")) {
-      await cache.put(url.pathname, res.clone());
+      // Keeping a copy is a favour: a cache that refuses it (a body cut
+      // short, storage full) must not fail the page the server did send.
+      event.waitUntil(cache.put(url.pathname, res.clone()).catch(() => {}));
     }
     return res;
   });
